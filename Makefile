@@ -1,0 +1,62 @@
+# Two commands for a newcomer: `make run` and `make test` (see README.md).
+SHELL := /bin/sh
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install run serve migrate demo test lint check-deploy bench clean
+
+help:
+	@echo "make run    - set up .venv, migrate SQLite, load the demo bureau, serve http://$(HOST):$(PORT)"
+	@echo "make test   - set up and run the whole test suite (SQLite, or DATABASE_URL)"
+	@echo "make lint   - ruff, and makemigrations --check"
+	@echo "make bench  - benchmarks (timings are indicative)"
+
+$(STAMP): requirements.lock requirements-dev.lock
+	@PYBIN=$$(scripts/find-python) || exit 1; \
+	if [ -x $(PY) ] && ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	  echo "Recreating $(VENV): it was made with a Python older than 3.12"; rm -rf $(VENV); fi; \
+	[ -x $(PY) ] || "$$PYBIN" -m venv $(VENV) || { echo "Could not create a venv: install the venv module (e.g. apt-get install python3.12-venv)"; exit 1; }
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.lock
+	@rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP)
+
+# Local targets run in demo mode (development secret allowed); production sets its own env.
+migrate: install
+	DEMO_MODE=1 $(PY) manage.py migrate --noinput
+	DEMO_MODE=1 $(PY) manage.py createcachetable
+
+# Demo data only in demo mode; loading twice changes nothing.
+demo: migrate
+	DEMO_MODE=1 $(PY) manage.py load_demo
+
+run: demo
+	DEBUG=1 DEMO_MODE=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production-like local serving (gunicorn + whitenoise), for trying the real stack.
+serve: migrate
+	DEMO_MODE=1 $(PY) manage.py collectstatic --noinput -v0
+	DEMO_MODE=1 SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 $(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers 2
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	DEMO_MODE=1 $(PY) manage.py makemigrations --check --dry-run
+
+# `manage.py check --deploy` with production-like environment; any warning fails.
+check-deploy: install
+	DEBUG=0 SECRET_KEY=ci-only-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	  ALLOWED_HOSTS=rsj.example.gov.cn CSRF_TRUSTED_ORIGINS=https://rsj.example.gov.cn \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+bench: install
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache

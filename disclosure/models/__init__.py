@@ -1,0 +1,14 @@
+from disclosure.models.attachment import Attachment
+from disclosure.models.column import Column
+from disclosure.models.item import IndexSerial, Item, ItemStatus
+from disclosure.models.organisation import Organisation, Section
+
+__all__ = [
+    "Attachment",
+    "Column",
+    "IndexSerial",
+    "Item",
+    "ItemStatus",
+    "Organisation",
+    "Section",
+]

@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from disclosure.choices import (
+    ContentCategory,
+    NonDisclosureReason,
+    Publicity,
+    Topic,
+    Validity,
+)
+
+
+class ItemStatus(models.TextChoices):
+    """Where an item stands. Transitions are defined in one map (review app) and
+    made only by services; nothing else assigns `status`."""
+
+    DRAFT = "draft", "草稿"
+    RETURNED = "returned", "已退回"
+    FIRST_REVIEW = "first_review", "待初审"
+    SECOND_REVIEW = "second_review", "待复审"
+    FINAL_REVIEW = "final_review", "待终审"
+    APPROVED = "approved", "审核通过待发布"
+    SCHEDULED = "scheduled", "定时发布"
+    PUBLISHED = "published", "已发布"
+    WITHDRAWN = "withdrawn", "已撤回"
+
+
+class ItemQuerySet(models.QuerySet):
+    def published(self):
+        """The only items any public surface may show (F1): published and 主动公开."""
+        return self.filter(status=ItemStatus.PUBLISHED, publicity=Publicity.PROACTIVE)
+
+
+class Item(models.Model):
+    """A piece of government information (政府信息) in the catalogue."""
+
+    column = models.ForeignKey(
+        "disclosure.Column", on_delete=models.PROTECT, related_name="items", verbose_name="栏目"
+    )
+    section = models.ForeignKey(
+        "disclosure.Section",
+        on_delete=models.PROTECT,
+        related_name="items",
+        verbose_name="产生股室",
+    )
+    title = models.CharField("标题", max_length=300)
+    body = models.TextField("正文", blank=True, help_text="富文本，保存时清理不安全的标记。")
+    summary = models.TextField("内容概述", blank=True)
+    keywords = models.CharField("关键词", max_length=200, blank=True)
+    topic = models.CharField("主题分类", max_length=10, choices=Topic)
+    content_category = models.CharField(
+        "公开内容类别（第五条）", max_length=10, choices=ContentCategory
+    )
+    document_number = models.CharField("文号", max_length=100, blank=True)
+    written_on = models.DateField("成文日期", null=True, blank=True)
+    formed_on = models.DateField(
+        "形成/变更日期", help_text="主动公开期限自此日起算 20 个工作日（第七条第二项）。"
+    )
+    published_at = models.DateTimeField("发布日期", null=True, blank=True, editable=False)
+    validity = models.CharField("有效性", max_length=10, choices=Validity, default=Validity.VALID)
+    publicity = models.CharField("公开属性", max_length=20, choices=Publicity, blank=True)
+    non_disclosure_reason = models.CharField(
+        "不公开理由（第六条）", max_length=30, choices=NonDisclosureReason, blank=True
+    )
+    publicity_note = models.TextField("公开属性说明", blank=True)
+    index_number = models.CharField(
+        "索引号", max_length=60, unique=True, null=True, blank=True, editable=False
+    )
+    status = models.CharField(
+        "状态", max_length=20, choices=ItemStatus, default=ItemStatus.DRAFT, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="drafted_items",
+        verbose_name="起草人",
+        editable=False,
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    history = HistoricalRecords(verbose_name="信息修改历史")
+    objects = ItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "政府信息"
+        verbose_name_plural = "政府信息"
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "publicity", "-published_at"]),
+            models.Index(fields=["formed_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="reason_required_unless_proactive",
+                condition=(
+                    models.Q(publicity__in=["", Publicity.PROACTIVE])
+                    | ~models.Q(non_disclosure_reason="")
+                ),
+                violation_error_message="依申请公开或不予公开的信息必须选择第六条规定的理由。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == ItemStatus.PUBLISHED and self.publicity == Publicity.PROACTIVE
+
+    @property
+    def annotation(self) -> str:
+        """附注 line, e.g. （此件主动公开）."""
+        return Publicity(self.publicity).annotation if self.publicity else ""
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.publicity in (Publicity.ON_REQUEST, Publicity.NOT_DISCLOSED):
+            if not self.non_disclosure_reason:
+                errors["non_disclosure_reason"] = (
+                    "依申请公开或不予公开的信息必须选择第六条规定的理由。"
+                )
+            if not self.publicity_note.strip():
+                errors["publicity_note"] = "请说明不主动公开的具体理由。"
+        if self.written_on and self.formed_on and self.written_on > self.formed_on:
+            errors["formed_on"] = "形成/变更日期不能早于成文日期。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class IndexSerial(models.Model):
+    """The last 索引号 serial issued per organisation and year; incremented inside the
+    publishing transaction (services.index_number_assign)."""
+
+    organisation = models.ForeignKey("disclosure.Organisation", on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField()
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "索引号序号"
+        verbose_name_plural = "索引号序号"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="uniq_serial_org_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.year}: {self.last_serial}"

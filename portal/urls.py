@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from portal import views
+
+admin.site.site_header = "政府信息公开平台 · 管理后台"
+admin.site.site_title = "政府信息公开平台"
+admin.site.index_title = "后台管理"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("admin/", admin.site.urls),
+    path("review/", include("review.urls")),
+    path("requests/", include("requests_app.urls")),
+    path("consultations/", include("consultations.urls")),
+    path("inspection/", include("inspection.urls")),
+    path("reports/", include("reports.urls")),
+    # The catalogue last: it owns the remaining public paths (columns, items, API, feeds).
+    path("", include("disclosure.urls")),
+]
+
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
+handler403 = "portal.views.permission_denied"
+handler400 = "portal.views.bad_request"
