@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 PUBLIC_NAV = [
     ("首页", "home"),
     ("信息公开目录", "disclosure:catalogue"),
-    ("信息公开指南", "disclosure:guide"),
+    ("信息公开指南", "reports:guide"),
     ("依申请公开", "requests_app:apply"),
     ("意见征集", "consultations:list"),
     ("年度报告", "reports:annual_list"),
