@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "consultations",
     "inspection",
     "reports",
+    "audit",
 ]
 
 MIDDLEWARE = [
