@@ -70,6 +70,56 @@ class Item(models.Model):
     status = models.CharField(
         "状态", max_length=20, choices=ItemStatus, default=ItemStatus.DRAFT, editable=False
     )
+    # Release workflow (review app). Set only through review.services.
+    is_signed_document = models.BooleanField(
+        "签发稿",
+        default=False,
+        help_text="已履行公文签发程序且公开属性明确的文件，凭签发记录发布（第九条第二项）。",
+    )
+    needs_interpretation = models.BooleanField(
+        "需要解读",
+        default=False,
+        help_text="政策文件与解读材料同步审签、同步发布（第七条第四项）。",
+    )
+    interprets = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="interpretations",
+        verbose_name="所解读的政策文件",
+    )
+    responds_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responses",
+        verbose_name="所回应的信息",
+    )
+    signatory = models.CharField(
+        "署名",
+        max_length=100,
+        blank=True,
+        help_text="解读、回应信息由主要负责人或分管负责人署名（第七条第四项）。",
+    )
+    scheduled_at = models.DateTimeField("定时发布时间", null=True, blank=True, editable=False)
+    due_on = models.DateField("公开期限", null=True, blank=True, editable=False)
+    due_on_confirmed = models.BooleanField("期限已按确认日历计算", default=True, editable=False)
+    published_on_time = models.BooleanField(
+        "按时发布", null=True, blank=True, editable=False, help_text="发布时记录，空表示不适用。"
+    )
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField("撤回理由", blank=True, editable=False)
+    replaced_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaces",
+        verbose_name="已被替代为",
+        editable=False,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -100,6 +150,16 @@ class Item(models.Model):
                 ),
                 violation_error_message="依申请公开或不予公开的信息必须选择第六条规定的理由。",
             ),
+            models.CheckConstraint(
+                name="withdrawal_has_reason",
+                condition=~models.Q(status="withdrawn") | ~models.Q(withdrawal_reason=""),
+                violation_error_message="撤回信息必须说明理由。",
+            ),
+            models.CheckConstraint(
+                name="scheduled_has_time",
+                condition=~models.Q(status="scheduled") | models.Q(scheduled_at__isnull=False),
+                violation_error_message="定时发布必须设置发布时间。",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -108,6 +168,14 @@ class Item(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == ItemStatus.PUBLISHED and self.publicity == Publicity.PROACTIVE
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == ItemStatus.WITHDRAWN
+
+    @property
+    def is_interpretation(self) -> bool:
+        return self.interprets_id is not None
 
     @property
     def annotation(self) -> str:
@@ -127,6 +195,12 @@ class Item(models.Model):
                 errors["publicity_note"] = "请说明不主动公开的具体理由。"
         if self.written_on and self.formed_on and self.written_on > self.formed_on:
             errors["formed_on"] = "形成/变更日期不能早于成文日期。"
+        if self.pk and self.interprets_id == self.pk:
+            errors["interprets"] = "信息不能解读自身。"
+        if self.pk and self.responds_to_id == self.pk:
+            errors["responds_to"] = "信息不能回应自身。"
+        if self.interprets_id and self.needs_interpretation:
+            errors["needs_interpretation"] = "解读材料本身不需要再解读。"
         if errors:
             raise ValidationError(errors)
 
