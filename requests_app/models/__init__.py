@@ -1,0 +1,43 @@
+from requests_app.models.complaint import Complaint, ComplaintKind, ComplaintStatus
+from requests_app.models.remedy import RemedyCase
+from requests_app.models.request import (
+    Channel,
+    ClockPause,
+    Correction,
+    DeliveryMethod,
+    DisclosureRequest,
+    Extension,
+    ExtensionStatus,
+    FeeScheme,
+    IdType,
+    InfoForm,
+    PauseKind,
+    RequestEvent,
+    RequestFile,
+    RequestFileKind,
+    Serial,
+    Status,
+)
+
+__all__ = [
+    "Channel",
+    "ClockPause",
+    "Complaint",
+    "ComplaintKind",
+    "ComplaintStatus",
+    "Correction",
+    "DeliveryMethod",
+    "DisclosureRequest",
+    "Extension",
+    "ExtensionStatus",
+    "FeeScheme",
+    "IdType",
+    "InfoForm",
+    "PauseKind",
+    "RemedyCase",
+    "RequestEvent",
+    "RequestFile",
+    "RequestFileKind",
+    "Serial",
+    "Status",
+]

@@ -1,0 +1,485 @@
+"""A disclosure request (依申请公开, Reg. 27-45) and what hangs off it: the one
+correction, the one extension, the clock pauses, the files and the dated steps.
+
+Every write goes through `requests_app.services`; `status` moves only along
+`requests_app.transitions.TRANSITIONS`.
+
+For the annual report (table 三), the dates mean exactly this:
+- `received_on`: the Reg. 31 date of receipt. Null while an online submission is not
+  yet confirmed by staff, and for submissions discarded before receipt: such rows are
+  not requests and are never counted. Set once, never changed (a correction restarts
+  the *reply period*, not the receipt date: see `Correction.received_on`).
+- `closed_on`: the date the request was concluded (reply notice issued, or closed as
+  逾期不补正 / 逾期未缴费 / withdrawn). Set together with `outcome` and status CLOSED;
+  the three are consistent by database constraint.
+For year Y: 新收 = received_on in Y; 上年结转 = received_on before Y and (closed_on null
+or in/after Y); 办理结果 = closed_on in Y, by `outcome`; 结转下年度 = received_on up to
+the end of Y and (closed_on null or after Y). See `DisclosureRequestQuerySet`.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from requests_app.outcomes import ApplicantType, OrganisationKind, Outcome
+
+
+class Status(models.TextChoices):
+    """Where a request stands. Moves only by `requests_app.transitions`."""
+
+    SUBMITTED = "submitted", "待确认收到"
+    RECEIVED = "received", "已收到待分办"
+    ASSIGNED = "assigned", "办理中"
+    AWAITING_CORRECTION = "awaiting_correction", "待申请人补正"
+    AWAITING_FEE = "awaiting_fee", "待缴纳费用"
+    DRAFTED = "drafted", "答复待审批"
+    CLOSED = "closed", "已办结"
+    DISCARDED = "discarded", "已作废（未受理）"
+
+
+OPEN_STATUSES = (
+    Status.RECEIVED,
+    Status.ASSIGNED,
+    Status.AWAITING_CORRECTION,
+    Status.AWAITING_FEE,
+    Status.DRAFTED,
+)
+
+
+class Channel(models.TextChoices):
+    """How the request arrived; decides which date is the date of receipt (Reg. 31)."""
+
+    ONLINE = "online", "网上申请"
+    IN_PERSON = "in_person", "当面提交"
+    POST_SIGNED = "post_signed", "邮寄（挂号信、快递等签收）"
+    POST_ORDINARY = "post_ordinary", "邮寄（平常信函）"
+    FAX = "fax", "传真"
+
+    @property
+    def receipt_rule(self) -> str:
+        """The Reg. 31 wording of the date of receipt for this channel."""
+        return {
+            "online": "双方确认之日",
+            "in_person": "申请人提交之日",
+            "post_signed": "行政机关签收之日",
+            "post_ordinary": "行政机关与申请人确认之日",
+            "fax": "双方确认之日",
+        }[self.value]
+
+
+class IdType(models.TextChoices):
+    ID_CARD = "id_card", "居民身份证"
+    USCC = "uscc", "统一社会信用代码"
+    PASSPORT = "passport", "护照"
+    HK_MACAO = "hk_macao", "港澳居民来往内地通行证"
+    TAIWAN = "taiwan", "台湾居民来往大陆通行证"
+    OTHER = "other", "其他有效证件"
+
+
+class InfoForm(models.TextChoices):
+    """Reg. 29(3): the form in which the information is wanted."""
+
+    PAPER = "paper", "纸质"
+    ELECTRONIC = "electronic", "电子"
+
+
+class DeliveryMethod(models.TextChoices):
+    """Reg. 29(3): how the applicant wants to receive it."""
+
+    POST = "post", "邮寄"
+    PICKUP = "pickup", "自行领取"
+    EMAIL = "email", "电子邮件"
+    ONLINE = "online", "在线查看"
+
+
+class FeeScheme(models.TextChoices):
+    """Reg. 42 and 国办函〔2020〕109号: free unless staff decide to charge."""
+
+    NONE = "none", "不收费"
+    PER_REQUEST = "per_request", "按件计收"
+    PER_PAGE = "per_page", "按量计收"
+
+
+class Serial(models.Model):
+    """The last serial issued per scope and year (tracking numbers, notice numbers).
+    Incremented with one UPDATE inside the caller's transaction, so concurrent
+    callers queue on the row lock and never read the same number."""
+
+    scope = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "编号序号"
+        verbose_name_plural = "编号序号"
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "year"], name="uniq_request_serial"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope}/{self.year}: {self.last}"
+
+
+class DisclosureRequestQuerySet(models.QuerySet):
+    """The counts of table 三 (see the module docstring)."""
+
+    def received(self):
+        return self.exclude(received_on=None)
+
+    def received_in(self, year: int):
+        """一、本年新收."""
+        return self.filter(received_on__year=year)
+
+    def carried_into(self, year: int):
+        """二、上年结转: received before 1 January and still open on that day."""
+        start = datetime.date(year, 1, 1)
+        return self.filter(received_on__lt=start).filter(
+            Q(closed_on=None) | Q(closed_on__gte=start)
+        )
+
+    def closed_in(self, year: int):
+        """三、本年度办理结果 (group by `outcome`)."""
+        return self.filter(closed_on__year=year)
+
+    def open_at_end_of(self, year: int):
+        """四、结转下年度继续办理: received by 31 December and not closed by then."""
+        end = datetime.date(year, 12, 31)
+        return self.filter(received_on__lte=end).filter(Q(closed_on=None) | Q(closed_on__gt=end))
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+
+class DisclosureRequest(models.Model):
+    """One request for government information (Reg. 29)."""
+
+    tracking_number = models.CharField("申请编号", max_length=20, unique=True, editable=False)
+    # Only a hash of the secret query code is stored (django's password hashers).
+    query_code_hash = models.CharField(max_length=200, editable=False)
+
+    # Reg. 31: channel and date of receipt (the clock starts from it).
+    channel = models.CharField("申请方式", max_length=20, choices=Channel, default=Channel.ONLINE)
+    submitted_at = models.DateTimeField("提交/登记时间", editable=False)
+    received_on = models.DateField(
+        "收到申请日期",
+        null=True,
+        blank=True,
+        help_text="《条例》第三十一条：当面提交为提交之日；邮寄为签收之日（平常信函为确认之日）；"
+        "网上、传真为双方确认之日。答复期限自此日起算。",
+    )
+    receipt_note = models.CharField("收到方式说明", max_length=200, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="登记人",
+    )
+
+    # Reg. 29(1): the applicant. Personal data: never on public pages, masked in lists
+    # for staff who do not handle the request (requests_app.privacy).
+    applicant_type = models.CharField("申请人类型", max_length=20, choices=ApplicantType)
+    organisation_kind = models.CharField(
+        "法人或其他组织类型", max_length=20, choices=OrganisationKind, blank=True
+    )
+    applicant_name = models.CharField("申请人姓名/名称", max_length=100)
+    id_type = models.CharField("证件类型", max_length=20, choices=IdType)
+    id_number = models.CharField("证件号码", max_length=40)
+    legal_representative = models.CharField("法定代表人/负责人", max_length=50, blank=True)
+    contact_person = models.CharField("联系人", max_length=50, blank=True)
+    phone = models.CharField("联系电话", max_length=30)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("通信地址", max_length=200)
+    postcode = models.CharField("邮政编码", max_length=10, blank=True)
+
+    # Reg. 29(2): the information sought.
+    info_title = models.CharField("所需信息名称", max_length=300, blank=True)
+    info_document_number = models.CharField("文号", max_length=100, blank=True)
+    info_description = models.TextField("所需信息的内容描述", blank=True)
+    # Reg. 29(3): form and delivery.
+    info_form = models.CharField("信息载体形式", max_length=20, choices=InfoForm)
+    delivery_method = models.CharField("获取信息方式", max_length=20, choices=DeliveryMethod)
+
+    status = models.CharField(
+        "状态", max_length=30, choices=Status, default=Status.SUBMITTED, editable=False
+    )
+    section = models.ForeignKey(
+        "disclosure.Section",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="disclosure_requests",
+        verbose_name="承办股室",
+    )
+    assigned_at = models.DateTimeField("分办时间", null=True, blank=True)
+
+    # The section's draft answer (答复意见), approved by the office.
+    draft_outcome = models.CharField("拟办理结果", max_length=40, choices=Outcome, blank=True)
+    draft_text = models.TextField("答复内容", blank=True)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="拟稿人",
+    )
+    drafted_at = models.DateTimeField("拟稿时间", null=True, blank=True)
+    return_opinion = models.TextField("退回意见", blank=True)
+
+    # Fees (Reg. 42, 国办函〔2020〕109号); the payment period is a ClockPause of kind FEE.
+    fee_scheme = models.CharField(
+        "收费方式", max_length=20, choices=FeeScheme, default=FeeScheme.NONE
+    )
+    fee_quantity = models.PositiveIntegerField(
+        "计费数量", default=0, help_text="按件：本月累计第几件；按量：页数。"
+    )
+    fee_amount = models.DecimalField("信息处理费（元）", max_digits=10, decimal_places=2, default=0)
+    fee_explanation = models.CharField("计费说明", max_length=300, blank=True)
+    fee_notified_on = models.DateField("收费通知日期", null=True, blank=True)
+    fee_due_on = models.DateField("缴费截止日期", null=True, blank=True)
+    fee_paid_on = models.DateField("缴费日期", null=True, blank=True)
+
+    # Conclusion.
+    outcome = models.CharField("办理结果", max_length=40, choices=Outcome, blank=True)
+    closed_on = models.DateField("办结日期", null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="审批人",
+    )
+    notice_number = models.CharField("告知书编号", max_length=60, blank=True)
+    notice_text = models.TextField("告知书正文", blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DisclosureRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ["-submitted_at", "-id"]
+        permissions = [("handle_request", "办理本申请")]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["received_on"]),
+            models.Index(fields=["closed_on"]),
+        ]
+        constraints = [
+            # Closed <=> outcome <=> closed_on: the annual report relies on it.
+            models.CheckConstraint(
+                name="request_closed_has_outcome_and_date",
+                condition=(
+                    Q(status="closed", closed_on__isnull=False) & ~Q(outcome="")
+                    | ~Q(status="closed") & Q(closed_on__isnull=True, outcome="")
+                ),
+            ),
+            models.CheckConstraint(
+                name="request_org_kind_matches_type",
+                condition=(
+                    Q(applicant_type="natural_person", organisation_kind="")
+                    | Q(applicant_type="organisation") & ~Q(organisation_kind="")
+                ),
+            ),
+            models.CheckConstraint(
+                name="request_closed_not_before_received",
+                condition=Q(closed_on__isnull=True)
+                | Q(received_on__isnull=True)
+                | Q(closed_on__gte=models.F("received_on")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.tracking_number
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def info_summary(self) -> str:
+        """One line naming the information sought."""
+        parts = [p for p in (self.info_title, self.info_document_number) if p]
+        if parts:
+            return "　".join(parts)
+        text = self.info_description.strip().replace("\n", " ")
+        return text[:60] + ("…" if len(text) > 60 else "")
+
+
+class Correction(models.Model):
+    """The one request for correction (补正, Reg. 30: "一次性告知"). One per request, by
+    a one-to-one key. The reply period restarts on `received_on`."""
+
+    request = models.OneToOneField(
+        DisclosureRequest, on_delete=models.CASCADE, related_name="correction"
+    )
+    requested_on = models.DateField("补正告知日期")
+    items = models.TextField("需要补正的事项")
+    days_allowed = models.PositiveSmallIntegerField("补正期限（工作日）")
+    due_on = models.DateField("补正截止日期")
+    due_confirmed = models.BooleanField(default=True)
+    received_on = models.DateField("收到补正申请日期", null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "补正告知"
+        verbose_name_plural = "补正告知"
+        constraints = [
+            models.CheckConstraint(
+                name="correction_due_after_request",
+                condition=Q(due_on__gt=models.F("requested_on")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} 补正"
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", "待审批"
+    APPROVED = "approved", "已批准"
+    REFUSED = "refused", "未批准"
+
+
+class Extension(models.Model):
+    """The one extension of the reply period (Reg. 33(2)): at most 20 working days,
+    approved by the head of the disclosure office, notified to the applicant."""
+
+    request = models.OneToOneField(
+        DisclosureRequest, on_delete=models.CASCADE, related_name="extension"
+    )
+    days = models.PositiveSmallIntegerField("延长工作日数")
+    reason = models.TextField("延期理由")
+    status = models.CharField(
+        "状态", max_length=20, choices=ExtensionStatus, default=ExtensionStatus.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField("申请时间")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField("审批日期", null=True, blank=True)
+    decision_note = models.CharField("审批意见", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "延期答复"
+        verbose_name_plural = "延期答复"
+        constraints = [
+            # Reg. 33(2): 延长的期限最长不得超过20个工作日.
+            models.CheckConstraint(
+                name="extension_at_most_20_days", condition=Q(days__gte=1, days__lte=20)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} 延期 {self.days} 日"
+
+
+class PauseKind(models.TextChoices):
+    """Periods not counted in the reply period."""
+
+    THIRD_PARTY = "third_party", "征求第三方意见"  # Reg. 32, 33(3)
+    OTHER_AGENCY = "other_agency", "征求其他机关意见"  # Reg. 33(3), 34
+    FEE = "fee", "收费通知至缴费"  # 国办函〔2020〕109号
+
+
+class ClockPause(models.Model):
+    """A period during which the reply clock stands still: working days from
+    `started_on` to `ended_on`, both included, are not counted. `ended_on` is null while
+    the pause runs. For a third party, `reply_due_on` is their 15 working days (Reg. 32)."""
+
+    request = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="pauses")
+    kind = models.CharField("类型", max_length=20, choices=PauseKind)
+    party = models.CharField("征求对象", max_length=200, blank=True)
+    started_on = models.DateField("开始日期")
+    ended_on = models.DateField("结束日期", null=True, blank=True)
+    reply_due_on = models.DateField("答复截止日期", null=True, blank=True)
+    reply_due_confirmed = models.BooleanField(default=True)
+    note = models.TextField("说明", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "不计入期限的期间"
+        verbose_name_plural = "不计入期限的期间"
+        ordering = ["started_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="pause_ends_after_start",
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.started_on}–{self.ended_on or '…'}"
+
+
+class RequestFileKind(models.TextChoices):
+    SUPPORTING = "supporting", "申请人提交的材料"
+    REPLY = "reply", "答复材料"
+
+
+def request_file_path(instance, filename: str) -> str:
+    import uuid
+
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"requests/{uuid.uuid4().hex}.{ext}"
+
+
+class RequestFile(models.Model):
+    """A file of a request: never served directly, only through views that check who
+    may see it (staff by permission, the applicant by tracking session, reply files)."""
+
+    request = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField("类型", max_length=20, choices=RequestFileKind)
+    file = models.FileField("文件", upload_to=request_file_path)
+    name = models.CharField("文件名", max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(default=0)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "申请材料"
+        verbose_name_plural = "申请材料"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RequestEvent(models.Model):
+    """A dated step in a request's history. `public_text` is what the applicant sees
+    on the tracking page (never personal data); `note` is for staff only."""
+
+    request = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField("操作", max_length=40)
+    at = models.DateTimeField("时间")
+    on = models.DateField("相关日期", null=True, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    public_text = models.CharField("对申请人显示", max_length=300, blank=True)
+    note = models.TextField("内部记录", blank=True)
+
+    class Meta:
+        verbose_name = "办理记录"
+        verbose_name_plural = "办理记录"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.action}"
