@@ -1,5 +1,29 @@
-from django.urls import path  # noqa: F401
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from disclosure import api, feeds, views
+from disclosure.sitemaps import SITEMAPS
 
 app_name = "disclosure"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("catalogue/", views.catalogue, name="catalogue"),
+    path("columns/<slug:slug>/", views.column_detail, name="column"),
+    path("items/<int:pk>/", views.item_detail, name="item"),
+    path("items/<int:pk>/print/", views.item_print, name="item_print"),
+    path(
+        "items/<int:pk>/attachments/<int:attachment_pk>/",
+        views.attachment_download,
+        name="attachment",
+    ),
+    path("topics/", views.topic_list, name="topics"),
+    path("topics/<str:code>/", views.topic_detail, name="topic"),
+    path("sections/<int:pk>/", views.section_detail, name="section"),
+    path("years/<int:year>/", views.year_detail, name="year"),
+    path("search/", views.search, name="search"),
+    path("feeds/latest.xml", feeds.LatestItemsFeed(), name="feed_latest"),
+    path("feeds/columns/<slug:slug>.xml", feeds.ColumnFeed(), name="feed_column"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/items/", api.item_list, name="api_items"),
+    path("api/v1/items/<int:pk>/", api.item_detail, name="api_item"),
+]

@@ -1,17 +1,32 @@
 """The public shell: home page and error pages."""
 
+import logging
+
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_safe
 
 from disclosure import selectors
 
+logger = logging.getLogger(__name__)
 
+HOME_LATEST = 10
+HOME_PER_COLUMN = 6
+
+
+@require_safe
 def home(request):
+    """Latest public items, the main columns with their latest items, quick links
+    (the nav entries of portal/context_processors.py) and the catalogue entry
+    points (F1)."""
     return render(
         request,
         "portal/home.html",
         {
-            "latest_items": selectors.latest_published_items(limit=10),
-            "top_columns": selectors.top_columns_with_latest(per_column=5),
+            "latest_items": selectors.latest_published_items(limit=HOME_LATEST),
+            "top_columns": selectors.top_columns_with_latest(per_column=HOME_PER_COLUMN),
+            "topics": [t for t in selectors.topics_with_counts() if t.count],
         },
     )
 
@@ -21,7 +36,14 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "errors/500.html", status=500)
+    """Rendered without the request's context processors: whatever broke (often the
+    database) must not break the error page too."""
+    try:
+        body = loader.get_template("errors/500.html").render({})
+    except Exception:  # the last resort must not raise
+        logger.exception("the 500 page could not be rendered")
+        body = "<!DOCTYPE html><title>系统繁忙</title><h1>系统繁忙</h1><p>服务器暂时出错，请稍后再试。</p>"
+    return HttpResponseServerError(body)
 
 
 def permission_denied(request, exception=None):

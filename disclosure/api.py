@@ -1,0 +1,143 @@
+"""Read-only JSON API of published items for open-data reuse (F1).
+
+GET /api/v1/items/       filters q, column (slug), topic (code), year, section (id);
+                         page (from 1), page_size (1-100, default 20)
+GET /api/v1/items/<id>/  the same fields plus body and attachments
+
+Only what `selectors.public_items()` returns is ever serialised. Malformed
+parameters are a 400 and an unknown or non-public id a 404, each with
+{"error": "<Chinese message>"}.
+"""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpRequest, JsonResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from disclosure import selectors
+from disclosure.models import Item
+from disclosure.sanitize import clean_html
+from disclosure.search import PublicFilterForm
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+class ApiError(Exception):
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def _json(data: dict, *, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    # Public open data: any site may read it from a browser (no cookies are involved).
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return _json({"error": message}, status=status)
+
+
+def _positive_int(request: HttpRequest, name: str, default: int, message: str) -> int:
+    raw = request.GET.get(name, "")
+    if raw == "":
+        return default
+    if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+        raise ApiError(message)
+    return int(raw)
+
+
+def _date(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def item_data(request: HttpRequest, item: Item) -> dict:
+    """The catalogue fields of one item (list and detail)."""
+    return {
+        "id": item.pk,
+        "index_number": item.index_number,
+        "title": item.title,
+        "column": {"slug": item.column.slug, "name": item.column.name},
+        "topic": {"code": item.topic, "name": item.get_topic_display()},
+        "publisher": item.section.organisation.name,
+        "section": item.section.name,
+        "written_on": _date(item.written_on),
+        "published_at": (
+            timezone.localtime(item.published_at).replace(microsecond=0).isoformat()
+            if item.published_at
+            else None
+        ),
+        "document_number": item.document_number,
+        "validity": {"code": item.validity, "name": item.get_validity_display()},
+        "keywords": item.keywords,
+        "summary": item.summary,
+        "url": request.build_absolute_uri(reverse("disclosure:item", args=[item.pk])),
+    }
+
+
+@require_safe
+def item_list(request: HttpRequest) -> JsonResponse:
+    form = PublicFilterForm(request.GET)
+    if not form.is_valid():
+        return _error(form.first_error(), 400)
+    try:
+        page_number = _positive_int(request, "page", 1, "page 参数应为正整数。")
+        page_size = _positive_int(
+            request,
+            "page_size",
+            DEFAULT_PAGE_SIZE,
+            f"page_size 参数应为 1 至 {MAX_PAGE_SIZE} 之间的整数。",
+        )
+        if page_size > MAX_PAGE_SIZE:
+            raise ApiError(f"page_size 参数应为 1 至 {MAX_PAGE_SIZE} 之间的整数。")
+    except ApiError as exc:
+        return _error(exc.message, exc.status)
+
+    paginator = Paginator(selectors.search_public_items(form.filters()), page_size)
+    try:
+        page = paginator.page(page_number)
+    except EmptyPage:
+        return _error(f"页码超出范围，共 {paginator.num_pages} 页。", 404)
+
+    def page_url(number: int) -> str:
+        params = request.GET.copy()
+        params["page"] = str(number)
+        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+    return _json(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "page_size": page_size,
+            "num_pages": paginator.num_pages,
+            "next": page_url(page.next_page_number()) if page.has_next() else None,
+            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+            "results": [item_data(request, item) for item in page.object_list],
+        }
+    )
+
+
+@require_safe
+def item_detail(request: HttpRequest, pk: int) -> JsonResponse:
+    try:
+        item = selectors.public_content_or_404(pk)
+    except Http404:
+        return _error("未找到该信息。", 404)
+    data = item_data(request, item)
+    data["body"] = clean_html(item.body)  # sanitized again, as on the public page
+    data["attachments"] = [
+        {
+            "title": attachment.title,
+            "url": request.build_absolute_uri(
+                reverse("disclosure:attachment", args=[item.pk, attachment.pk])
+            ),
+            "size": attachment.size,
+            "content_type": attachment.content_type,
+        }
+        for attachment in item.attachments.all()
+    ]
+    return _json(data)

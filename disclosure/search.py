@@ -1,0 +1,171 @@
+"""Public search and list filters: one form validates the parameters of the search
+page and of the JSON API alike, and helpers highlight what was found."""
+
+import html
+import re
+
+from django import forms
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localdate
+
+from disclosure.choices import Topic
+from disclosure.models import Column, Section
+from disclosure.selectors import FIRST_YEAR, SearchFilters
+
+MAX_QUERY_LENGTH = 50  # characters; longer queries are refused with a message
+MAX_TERMS = 5  # each term is one more LIKE over every searchable field
+_SPACES = re.compile(r"[\s\u3000]+")  # ASCII and full-width (ideographic) spaces
+
+
+class PublicFilterForm(forms.Form):
+    """Validates `q`, `column` (slug), `topic` (code), `year` and `section`.
+
+    Unknown values are errors, not silently ignored, so a mistyped link or API call
+    says what is wrong instead of returning everything."""
+
+    q = forms.CharField(
+        label="关键词",
+        required=False,
+        strip=True,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": f"搜索词过长，请不超过 {MAX_QUERY_LENGTH} 个字。",
+        },
+    )
+    column = forms.SlugField(
+        label="栏目",
+        required=False,
+        error_messages={"invalid": "栏目参数无效。"},
+    )
+    topic = forms.ChoiceField(
+        label="主题分类",
+        required=False,
+        choices=[("", "全部主题")] + list(Topic.choices),
+        error_messages={"invalid_choice": "主题分类代码“%(value)s”不存在。"},
+    )
+    year = forms.IntegerField(
+        label="发布年份",
+        required=False,
+        error_messages={"invalid": "年份应为四位数字，如 2025。"},
+    )
+    section = forms.IntegerField(
+        label="发布股室",
+        required=False,
+        error_messages={"invalid": "股室参数无效。"},
+    )
+
+    def clean_q(self) -> str:
+        # Collapse runs of ASCII and full-width spaces into one.
+        return _SPACES.sub(" ", self.cleaned_data["q"]).strip()
+
+    def clean_column(self) -> Column | None:
+        slug = self.cleaned_data["column"]
+        if not slug:
+            return None
+        column = Column.objects.filter(slug=slug).first()
+        if column is None:
+            raise forms.ValidationError("栏目“%(slug)s”不存在。", params={"slug": slug})
+        return column
+
+    def clean_year(self) -> int | None:
+        year = self.cleaned_data["year"]
+        if year is None:
+            return None
+        last = localdate().year + 1
+        if not FIRST_YEAR <= year <= last:
+            raise forms.ValidationError(
+                "年份应在 %(first)s 至 %(last)s 之间。",
+                params={"first": FIRST_YEAR, "last": last},
+            )
+        return year
+
+    def clean_section(self) -> Section | None:
+        pk = self.cleaned_data["section"]
+        if pk is None:
+            return None
+        section = Section.objects.filter(pk=pk).first()
+        if section is None:
+            raise forms.ValidationError("股室不存在。")
+        return section
+
+    def filters(self) -> SearchFilters:
+        """The validated parameters; call only when `is_valid()`."""
+        data = self.cleaned_data
+        return SearchFilters(
+            terms=search_terms(data["q"]),
+            column=data["column"],
+            topic=data["topic"],
+            year=data["year"],
+            section=data["section"],
+        )
+
+    def first_error(self) -> str:
+        for errors in self.errors.values():
+            return str(errors[0])
+        return ""
+
+
+def search_terms(q: str) -> tuple[str, ...]:
+    """Terms of a query, split on spaces, duplicates dropped, at most MAX_TERMS."""
+    seen: list[str] = []
+    for term in _SPACES.split(q):
+        if term and term.casefold() not in (s.casefold() for s in seen):
+            seen.append(term)
+    return tuple(seen[:MAX_TERMS])
+
+
+def _pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    if not terms:
+        return None
+    # Longest first so that "社会保险" wins over "社会" where both match.
+    alternatives = sorted((re.escape(t) for t in terms), key=len, reverse=True)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def highlight(text: str, terms: tuple[str, ...]) -> SafeString:
+    """`text` escaped, with every occurrence of a term wrapped in <mark>.
+
+    Matches are found in the raw text and each piece is escaped on its own, so a
+    term can never split an HTML entity or inject markup."""
+    pattern = _pattern(terms)
+    if pattern is None:
+        return escape(text)
+    out: list[str] = []
+    pos = 0
+    for match in pattern.finditer(text):
+        out.append(str(escape(text[pos : match.start()])))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        pos = match.end()
+    out.append(str(escape(text[pos:])))
+    return mark_safe("".join(out))  # noqa: S308 - every piece escaped above
+
+
+def plain_text(body_html: str) -> str:
+    """The visible text of a rich-text body, on one line."""
+    return _SPACES.sub(" ", html.unescape(strip_tags(body_html or ""))).strip()
+
+
+def best_excerpt_source(item, terms: tuple[str, ...]) -> str:
+    """The summary if a term is in it (or there are no terms), else the body text."""
+    body = plain_text(item.body)
+    lowered = item.summary.casefold()
+    if item.summary and (not terms or any(t.casefold() in lowered for t in terms)):
+        return item.summary
+    if any(t.casefold() in body.casefold() for t in terms):
+        return body
+    return item.summary or body
+
+
+def excerpt(text: str, terms: tuple[str, ...], *, width: int = 120) -> SafeString:
+    """About `width` characters of `text` around the first match, highlighted."""
+    pattern = _pattern(terms)
+    start = 0
+    if pattern is not None:
+        match = pattern.search(text)
+        if match is not None:
+            start = max(0, match.start() - width // 3)
+    piece = text[start : start + width]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    return mark_safe(f"{prefix}{highlight(piece, terms)}{suffix}")  # noqa: S308

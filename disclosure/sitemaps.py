@@ -1,0 +1,52 @@
+"""sitemap.xml: public pages, columns and published items (F1)."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from disclosure import selectors
+from disclosure.models import Column, Item
+
+
+class StaticPagesSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self) -> list[str]:
+        return ["home", "disclosure:catalogue", "disclosure:topics"]
+
+    def location(self, name: str) -> str:
+        return reverse(name)
+
+
+class ColumnSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return Column.objects.order_by("order", "id")
+
+    def location(self, column: Column) -> str:
+        return reverse("disclosure:column", args=[column.slug])
+
+
+class ItemSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+    limit = 5000
+
+    def items(self):
+        # Only the fields the sitemap needs: bodies can be long.
+        return selectors.public_items().select_related(None).only("id", "updated_at")
+
+    def location(self, item: Item) -> str:
+        return reverse("disclosure:item", args=[item.pk])
+
+    def lastmod(self, item: Item):
+        return item.updated_at
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "columns": ColumnSitemap,
+    "items": ItemSitemap,
+}

@@ -1,0 +1,279 @@
+"""Public pages of the catalogue (F1). Every item comes from `selectors.public_items()`
+or `selectors.public_item_or_404()`: anything that is not a published 主动公开 item is
+a 404 here, never a 403."""
+
+import logging
+from pathlib import PurePosixPath
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from disclosure import selectors
+from disclosure.sanitize import clean_html
+from disclosure.search import (
+    MAX_QUERY_LENGTH,
+    PublicFilterForm,
+    best_excerpt_source,
+    excerpt,
+    highlight,
+)
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+
+# Labels shown next to attachments (the stored type was decided by content on upload).
+FILE_TYPE_LABELS = {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
+    "application/msword": "Word",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
+    "application/vnd.ms-excel": "Excel",
+    "image/jpeg": "JPG 图片",
+    "image/png": "PNG 图片",
+    "application/zip": "ZIP 压缩包",
+    "text/plain": "文本",
+}
+
+
+def file_type_label(content_type: str) -> str:
+    return FILE_TYPE_LABELS.get(content_type, "文件")
+
+
+def paginate(request: HttpRequest, queryset: QuerySet, *, per_page: int = PAGE_SIZE) -> Page:
+    """The requested page; a page number that is not a number or out of range is a
+    404, as Django's list views do."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404("no such page") from None
+
+
+def item_body_html(item) -> str:
+    """The body, sanitized again at render: not every write path (fixtures, admin
+    edits, imports) is guaranteed to go through `services.item_body_clean`, and an
+    unsanitized body must never reach a public page (F8)."""
+    return clean_html(item.body)
+
+
+# --- catalogue and columns ---------------------------------------------------------
+
+
+def _catalogue_crumb() -> tuple[str, str]:
+    return ("信息公开目录", reverse("disclosure:catalogue"))
+
+
+def _column_crumbs(tree: selectors.ColumnTree, column) -> list[tuple[str, str]]:
+    return [
+        (c.name, reverse("disclosure:column", args=[c.slug]))
+        for c in [*tree.ancestors(column), column]
+    ]
+
+
+@require_safe
+def catalogue(request):
+    """The 政府信息公开目录: the column tree with counts and the browse entry points
+    (Reg. 12: the catalogue, arranged by column, topic, section and year)."""
+    return render(
+        request,
+        "disclosure/catalogue.html",
+        {
+            "crumbs": [("信息公开目录", "")],
+            "tree": selectors.column_tree(with_counts=True).flat(),
+            "topics": selectors.topics_with_counts(),
+            "sections": selectors.sections_with_counts(),
+            "years": selectors.years_with_counts(),
+        },
+    )
+
+
+@require_safe
+def column_detail(request, slug: str):
+    """A column's public items, its sub-columns' included, newest first."""
+    column = selectors.column_by_slug_or_404(slug)
+    tree = selectors.column_tree(with_counts=True)
+    node = tree.node(column)
+    page = paginate(request, selectors.public_items_in_columns(tree.subtree_ids(column)))
+    return render(
+        request,
+        "disclosure/column.html",
+        {
+            "crumbs": [_catalogue_crumb(), *_column_crumbs(tree, column)],
+            "column": column,
+            "node": node,
+            "children": node.children,
+            "nav_tree": tree.flat(),
+            "page": page,
+            "items": page.object_list,
+        },
+    )
+
+
+# --- items -------------------------------------------------------------------------
+
+
+def _item_context(item) -> dict:
+    tree = selectors.column_tree()
+    attachments = list(item.attachments.all())
+    for attachment in attachments:
+        attachment.type_label = file_type_label(attachment.content_type)
+    return {
+        "crumbs": [_catalogue_crumb(), *_column_crumbs(tree, item.column), ("正文", "")],
+        "item": item,
+        "body_html": item_body_html(item),
+        "attachments": attachments,
+        "organisation_name": item.section.organisation.name,
+    }
+
+
+@require_safe
+def item_detail(request, pk: int):
+    item = selectors.public_item_or_404(pk)
+    return render(request, "disclosure/item.html", _item_context(item))
+
+
+@require_safe
+def item_print(request, pk: int):
+    """A clean layout like a printed official document, with the 附注 line."""
+    item = selectors.public_content_or_404(pk)
+    return render(request, "disclosure/item_print.html", _item_context(item))
+
+
+def _download_name(attachment) -> str:
+    """The attachment's title, with the stored file's extension when it lacks one."""
+    ext = PurePosixPath(attachment.file.name).suffix.lower()
+    title = attachment.title.strip() or "附件"
+    if ext and not title.lower().endswith(ext):
+        title += ext
+    return title
+
+
+@require_safe
+def attachment_download(request, pk: int, attachment_pk: int):
+    """Serve an attachment of a public item, always as a download with the type
+    checked at upload (F8: uploads served safely, never rendered inline)."""
+    item = selectors.public_content_or_404(pk)
+    attachment = selectors.public_attachment_or_404(item=item, pk=attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        logger.warning("attachment %s of item %s is missing on disk", attachment.pk, item.pk)
+        raise Http404("file missing") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=_download_name(attachment),
+        content_type=attachment.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- browse ------------------------------------------------------------------------
+
+
+def _browse(request, *, heading: str, crumbs: list, queryset):
+    page = paginate(request, queryset)
+    return render(
+        request,
+        "disclosure/browse.html",
+        {
+            "crumbs": crumbs,
+            "heading": heading,
+            "nav_tree": selectors.column_tree().flat(),
+            "page": page,
+            "items": page.object_list,
+        },
+    )
+
+
+@require_safe
+def topic_list(request):
+    return render(
+        request,
+        "disclosure/topics.html",
+        {
+            "crumbs": [_catalogue_crumb(), ("主题分类", "")],
+            "topics": selectors.topics_with_counts(),
+        },
+    )
+
+
+@require_safe
+def topic_detail(request, code: str):
+    """Items of a 主题分类; a top-level topic includes its sub-topics."""
+    topic = selectors.topic_or_404(code)
+    crumbs = [_catalogue_crumb(), ("主题分类", reverse("disclosure:topics"))]
+    if "." in topic.value:
+        parent = selectors.topic_or_404(topic.value.split(".")[0])
+        crumbs.append((parent.label, reverse("disclosure:topic", args=[parent.value])))
+    label = selectors.topic_label(topic.value)
+    return _browse(
+        request,
+        heading=label,
+        crumbs=[*crumbs, (label, "")],
+        queryset=selectors.public_items_for_topic(topic.value),
+    )
+
+
+@require_safe
+def section_detail(request, pk: int):
+    section = selectors.section_or_404(pk)
+    return _browse(
+        request,
+        heading=f"{section.name}发布的信息",
+        crumbs=[_catalogue_crumb(), (section.name, "")],
+        queryset=selectors.public_items_for_section(section),
+    )
+
+
+@require_safe
+def year_detail(request, year: int):
+    year = selectors.year_or_404(year)
+    return _browse(
+        request,
+        heading=f"{year}年发布的信息",
+        crumbs=[_catalogue_crumb(), (f"{year}年", "")],
+        queryset=selectors.public_items_for_year(year),
+    )
+
+
+# --- search ------------------------------------------------------------------------
+
+
+@require_safe
+def search(request):
+    form = PublicFilterForm(request.GET or None)
+    tree = selectors.column_tree()
+    context = {
+        "form": form,
+        "column_choices": tree.flat(),
+        "topic_choices": selectors.topics_with_counts(),
+        "year_choices": selectors.years_with_counts(),
+        "section_choices": selectors.sections_with_counts(),
+        "crumbs": [("信息检索", "")],
+        "max_length": MAX_QUERY_LENGTH,
+        "page": None,
+        "message": "",
+    }
+    if not form.is_bound:
+        context["message"] = "请输入要搜索的关键词，或选择栏目、主题、年份后再搜索。"
+    elif not form.is_valid():
+        context["message"] = form.first_error()
+    else:
+        filters = form.filters()
+        if filters.is_empty:
+            context["message"] = "请输入要搜索的关键词，或选择栏目、主题、年份后再搜索。"
+        else:
+            page = paginate(request, selectors.search_public_items(filters, tree=tree, rank=True))
+            for item in page.object_list:
+                item.title_html = highlight(item.title, filters.terms)
+                item.excerpt_html = excerpt(best_excerpt_source(item, filters.terms), filters.terms)
+            context.update({"page": page, "items": page.object_list, "filters": filters})
+    # An invalid search comes back with its message and the form kept filled.
+    return render(request, "disclosure/search.html", context)
