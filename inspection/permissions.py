@@ -1,0 +1,98 @@
+"""Who may do what in inspection and rectification (seed Art. 4).
+
+- The office (办公室审核员) runs inspections, records evaluations, turns findings into
+  tasks, verifies and closes or sends back answers, cancels tasks.
+- The leader in charge (分管领导) reads everything, changes nothing.
+- A section's members (the users in `section.group`) see their own section's tasks
+  and answer them; nothing else here.
+Anything a user may not see is a 404 (views use the `*_visible_to` querysets)."""
+
+from django.db.models import QuerySet
+
+from accounts.roles import Role, has_role
+from disclosure.models import Section
+from inspection.models import (
+    SECTION_OWES,
+    Evaluation,
+    InspectionRun,
+    RectificationTask,
+    TaskStatus,
+)
+
+SEES_ALL = (Role.OFFICE_REVIEWER, Role.LEADER)
+
+
+def _active(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_office(user) -> bool:
+    return has_role(user, Role.OFFICE_REVIEWER)
+
+
+def sections_of(user) -> QuerySet[Section]:
+    """The sections `user` is a member of."""
+    if not _active(user):
+        return Section.objects.none()
+    return Section.objects.filter(group__user=user)
+
+
+def can_view_dashboard(user) -> bool:
+    return has_role(user, *SEES_ALL) or sections_of(user).exists()
+
+
+def can_view_inspections(user) -> bool:
+    """Inspection reports and evaluations (the whole site's findings)."""
+    return has_role(user, *SEES_ALL)
+
+
+def runs_visible_to(user) -> QuerySet[InspectionRun]:
+    return (
+        InspectionRun.objects.all() if can_view_inspections(user) else InspectionRun.objects.none()
+    )
+
+
+def evaluations_visible_to(user) -> QuerySet[Evaluation]:
+    return Evaluation.objects.all() if can_view_inspections(user) else Evaluation.objects.none()
+
+
+def can_run_inspection(user) -> bool:
+    return is_office(user)
+
+
+def can_record_evaluation(user) -> bool:
+    return is_office(user)
+
+
+def can_create_task(user) -> bool:
+    return is_office(user)
+
+
+def tasks_visible_to(user) -> QuerySet[RectificationTask]:
+    if not _active(user):
+        return RectificationTask.objects.none()
+    if has_role(user, *SEES_ALL):
+        return RectificationTask.objects.all()
+    return RectificationTask.objects.filter(section__in=sections_of(user))
+
+
+def can_view_task(user, task: RectificationTask) -> bool:
+    return tasks_visible_to(user).filter(pk=task.pk).exists()
+
+
+def can_answer_task(user, task: RectificationTask) -> bool:
+    """Members of the responsible section answer while the task waits on them."""
+    return task.status in SECTION_OWES and sections_of(user).filter(pk=task.section_id).exists()
+
+
+def can_verify_task(user, task: RectificationTask) -> bool:
+    """The office verifies, but never its own answer (the office is a section too)."""
+    return (
+        is_office(user)
+        and task.status == TaskStatus.ANSWERED
+        and task.answered_by_id != getattr(user, "pk", None)
+    )
+
+
+def can_cancel_task(user, task: RectificationTask) -> bool:
+    return is_office(user) and task.is_open
