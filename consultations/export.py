@@ -1,0 +1,111 @@
+"""Comment exports for staff (CSV, XLSX). Hidden comments are never exported;
+contacts appear in full only for staff allowed to see them
+(`permissions.can_see_contacts`), masked for everyone else."""
+
+import csv
+import io
+import re
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from consultations.models import Comment, Consultation
+
+HEADERS = [
+    "序号",
+    "提交时间",
+    "姓名",
+    "联系方式",
+    "针对章节",
+    "意见内容",
+    "审核状态",
+    "采纳情况",
+    "采纳情况说明",
+]
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_DIGITS = re.compile(r"\d{7,}")
+
+
+def mask_contact(value: str) -> str:
+    """Local practice (domain-rules): phones as 138****1234; e-mail keeps its
+    first character and domain; anything else keeps its first character."""
+    value = value.strip()
+    if not value:
+        return ""
+    if "@" in value:
+        local, _, domain = value.partition("@")
+        return f"{local[:1]}***@{domain}"
+    if _MOBILE.search(value):
+        return _MOBILE.sub(lambda m: f"{m.group()[:3]}****{m.group()[-4:]}", value)
+    if _DIGITS.search(value):
+        return _DIGITS.sub(lambda m: f"{m.group()[:3]}****{m.group()[-2:]}", value)
+    return f"{value[:1]}***"
+
+
+def _cell(value: str) -> str:
+    """Neutralise spreadsheet formulas (CSV/formula injection): a citizen's text
+    must never run as a formula in the office's spreadsheet program."""
+    if value and value[0] in "=+-@\t\r":
+        return "'" + value
+    return value
+
+
+def export_rows(consultation: Consultation, *, show_contacts: bool) -> list[list[str]]:
+    comments = consultation.comments.exportable().order_by("submitted_at", "id")
+    rows = []
+    for number, comment in enumerate(comments, start=1):
+        rows.append(_row(number, comment, show_contacts))
+    return rows
+
+
+def _row(number: int, comment: Comment, show_contacts: bool) -> list[str]:
+    contact = comment.contact if show_contacts else mask_contact(comment.contact)
+    return [
+        str(number),
+        timezone.localtime(comment.submitted_at).strftime("%Y-%m-%d %H:%M:%S"),
+        _cell(comment.display_name),
+        _cell(contact),
+        _cell(comment.draft_section),
+        _cell(comment.body),
+        comment.get_status_display(),
+        comment.get_adoption_display() if comment.adoption else "",
+        _cell(comment.adoption_note),
+    ]
+
+
+def comments_csv(consultation: Consultation, *, show_contacts: bool) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADERS)
+    writer.writerows(export_rows(consultation, show_contacts=show_contacts))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def comments_xlsx(consultation: Consultation, *, show_contacts: bool) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "意见汇总"
+    sheet.append([consultation.item.title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(HEADERS)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in export_rows(consultation, show_contacts=show_contacts):
+        sheet.append(row)
+        # openpyxl stores a string starting with "=" as a formula: force text.
+        for cell in sheet[sheet.max_row]:
+            cell.data_type = "s"
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for letter, width in zip("ABCDEFGHI", (6, 20, 12, 20, 14, 60, 10, 10, 30), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A3"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def export_filename(consultation: Consultation, ext: str) -> str:
+    stamp = timezone.localtime().strftime("%Y%m%d")
+    return f"consultation-{consultation.pk}-comments-{stamp}.{ext}"

@@ -1,0 +1,225 @@
+"""Reads of the consultations app. Public pages read only through `public_*`
+selectors, which start from `Consultation.objects.public()` (published 主动公开
+draft item, not internal) and `Comment.objects.public()` (approved)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from consultations import permissions
+from consultations.models import (
+    Adoption,
+    Comment,
+    CommentStatus,
+    Consultation,
+    Phase,
+)
+from disclosure.choices import ContentCategory
+from disclosure.models import Column, Item
+
+PUBLIC_PHASES = (Phase.OPEN, Phase.UPCOMING, Phase.CLOSED, Phase.CONCLUDED)
+
+
+def _with_related(queryset: QuerySet[Consultation]) -> QuerySet[Consultation]:
+    return queryset.select_related("item", "item__section", "feedback_item", "policy_item")
+
+
+def _phase_filter(queryset: QuerySet[Consultation], phase: str, now) -> QuerySet[Consultation]:
+    """The database form of `Consultation.phase_at` for public consultations."""
+    if phase == Phase.CONCLUDED:
+        return queryset.with_published_feedback()
+    pending = queryset.without_published_feedback()
+    if phase == Phase.UPCOMING:
+        return pending.filter(opens_at__gt=now)
+    if phase == Phase.OPEN:
+        return pending.filter(opens_at__lte=now, closes_at__gte=now)
+    if phase == Phase.CLOSED:
+        return pending.filter(closes_at__lt=now)
+    return queryset
+
+
+def public_consultations(
+    *, phase: str = "", now: datetime.datetime | None = None
+) -> QuerySet[Consultation]:
+    """Public consultations, optionally of one phase; open ones closing soonest first,
+    otherwise newest first."""
+    now = now or timezone.now()
+    queryset = _phase_filter(_with_related(Consultation.objects.public()), phase, now)
+    if phase in (Phase.OPEN, Phase.UPCOMING):
+        return queryset.order_by("closes_at", "id")
+    return queryset.order_by("-opens_at", "-id")
+
+
+def public_consultation_counts(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    now = now or timezone.now()
+    return {
+        phase.value: _phase_filter(Consultation.objects.public(), phase, now).count()
+        for phase in PUBLIC_PHASES
+    }
+
+
+def public_consultation_or_404(pk: int) -> Consultation:
+    """The consultation a public page shows, or Http404 (drafts, internal ones and
+    withdrawn drafts included)."""
+    return get_object_or_404(_with_related(Consultation.objects.public()), pk=pk)
+
+
+def public_comments(consultation: Consultation) -> QuerySet[Comment]:
+    """Approved comments of a public consultation: the only comments any public page
+    shows. The contact is never shown."""
+    return Comment.objects.public().filter(consultation=consultation).order_by("submitted_at", "id")
+
+
+def public_feedback(consultation: Consultation) -> Item | None:
+    """The published feedback item, if any."""
+    if consultation.feedback_item_id is None:
+        return None
+    return Item.objects.published().filter(pk=consultation.feedback_item_id).first()
+
+
+def public_consultations_for_item(item: Item) -> QuerySet[Consultation]:
+    """Public consultations an item page should point to: the item is their draft,
+    their feedback, or the policy that resulted from them (Art. 7(3)2: 关联发布)."""
+    return _with_related(Consultation.objects.public()).filter(
+        Q(item=item) | Q(feedback_item=item) | Q(policy_item=item)
+    )
+
+
+# --- back office ------------------------------------------------------------------
+
+
+def consultation_columns() -> QuerySet[Column]:
+    """Columns a consultation's draft may be filed in: the 意见征集 columns, or
+    failing those, the columns for Art. 5(16) drafts."""
+    named = Column.objects.filter(name__contains="意见征集")
+    if named.exists():
+        return named.order_by("order", "id")
+    return Column.objects.filter(content_category=ContentCategory.NORMATIVE_DRAFTS).order_by(
+        "order", "id"
+    )
+
+
+def staff_consultations(user) -> QuerySet[Consultation]:
+    """Every consultation `user` may see, with comment counts by status."""
+    return (
+        _with_related(permissions.consultations_visible_to(user))
+        .annotate(
+            pending_count=Count("comments", filter=Q(comments__status=CommentStatus.PENDING)),
+            approved_count=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED)),
+            hidden_count=Count("comments", filter=Q(comments__status=CommentStatus.HIDDEN)),
+        )
+        .order_by("-created_at", "-id")
+    )
+
+
+def staff_consultation_or_404(user, pk: int) -> Consultation:
+    return get_object_or_404(staff_consultations(user), pk=pk)
+
+
+def staff_comments(consultation: Consultation, *, status: str = "") -> QuerySet[Comment]:
+    queryset = consultation.comments.prefetch_related("moderations__moderator")
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("submitted_at", "id")
+
+
+def closed_without_feedback(*, now: datetime.datetime | None = None) -> QuerySet[Consultation]:
+    """Public consultations that have closed and have no published feedback yet
+    (Art. 7(3)2: 意见征集后，应发布意见征集、意见采纳情况). Each row has
+    `feedback_due` (a WorkdayResult: `.date`, `.confirmed`) and `feedback_overdue`
+    (20 working days after the closing date have passed), computed, never stored.
+    Internal consultations are not listed: their feedback is not published."""
+    now = now or timezone.now()
+    return (
+        _with_related(Consultation.objects.public())
+        .without_published_feedback()
+        .filter(closes_at__lt=now)
+        .order_by("closes_at", "id")
+    )
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    received: int
+    hidden: int
+    adopted: int
+    partly: int
+    not_adopted: int
+    noted: int
+    undecided: int
+
+
+def feedback_summary(consultation: Consultation) -> FeedbackSummary:
+    """Counts for the 意见征集情况及采纳情况: comments received (hidden ones — abuse,
+    spam, duplicates — counted apart) and how they were dealt with."""
+    rows = consultation.comments.aggregate(
+        total=Count("id"),
+        hidden=Count("id", filter=Q(status=CommentStatus.HIDDEN)),
+        adopted=Count("id", filter=Q(adoption=Adoption.ADOPTED) & ~Q(status="hidden")),
+        partly=Count("id", filter=Q(adoption=Adoption.PARTLY) & ~Q(status="hidden")),
+        not_adopted=Count("id", filter=Q(adoption=Adoption.NOT_ADOPTED) & ~Q(status="hidden")),
+        noted=Count("id", filter=Q(adoption=Adoption.NOTED) & ~Q(status="hidden")),
+    )
+    received = rows["total"] - rows["hidden"]
+    decided = rows["adopted"] + rows["partly"] + rows["not_adopted"] + rows["noted"]
+    return FeedbackSummary(
+        received=received,
+        hidden=rows["hidden"],
+        adopted=rows["adopted"],
+        partly=rows["partly"],
+        not_adopted=rows["not_adopted"],
+        noted=rows["noted"],
+        undecided=received - decided,
+    )
+
+
+def feedback_draft_text(consultation: Consultation) -> tuple[str, str]:
+    """A starting title and body for the feedback, from the counts and the adoption
+    notes; staff edit it before submitting."""
+    from django.utils.html import escape
+
+    summary = feedback_summary(consultation)
+    opens = timezone.localtime(consultation.opens_at).strftime("%Y年%m月%d日")
+    closes = timezone.localtime(consultation.closes_at).strftime("%Y年%m月%d日")
+    title = f"关于《{consultation.item.title}》公开征求意见情况及采纳情况的说明"
+    parts = [
+        f"<p>{opens}至{closes}，我局就《{escape(consultation.item.title)}》向社会公开征求意见，"
+        f"共收到意见建议{summary.received}条。其中采纳{summary.adopted}条，"
+        f"部分采纳{summary.partly}条，未采纳{summary.not_adopted}条，"
+        f"已作说明{summary.noted}条。</p>"
+    ]
+    handled = (
+        consultation.comments.exclude(status=CommentStatus.HIDDEN)
+        .exclude(adoption=Adoption.UNDECIDED)
+        .order_by("submitted_at", "id")
+    )
+    if handled:
+        parts.append("<p>主要意见及采纳情况如下：</p><ol>")
+        for comment in handled:
+            where = f"（{escape(comment.draft_section)}）" if comment.draft_section else ""
+            note = f"理由：{escape(comment.adoption_note)}" if comment.adoption_note else ""
+            parts.append(
+                f"<li>{where}{escape(comment.body[:200])}——{comment.get_adoption_display()}。"
+                f"{note}</li>"
+            )
+        parts.append("</ol>")
+    parts.append("<p>感谢社会各界对我局工作的关心和支持。</p>")
+    return title, "".join(parts)
+
+
+def policy_item_choices(user, consultation: Consultation) -> QuerySet[Item]:
+    """Items that may be linked as the resulting policy: what `user` may see in the
+    back office, or anything published, except consultation drafts and feedback."""
+    from disclosure.permissions import items_visible_to
+
+    visible = items_visible_to(user) | Item.objects.published()
+    return (
+        visible.exclude(consultation__isnull=False)
+        .exclude(feedback_for__isnull=False)
+        .exclude(pk=consultation.item_id)
+        .distinct()
+        .order_by("-created_at", "-id")
+    )
