@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from review import views
 
 app_name = "review"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("items/<int:pk>/", views.item_review, name="item"),
+    path("items/<int:pk>/<slug:action>/", views.item_action, name="action"),
+]

@@ -1,0 +1,68 @@
+"""Back office of the review app: the sensitive-word list, maintained by the 安全管理员
+(三员 separation), and read-only views of the decision records."""
+
+from django.contrib import admin
+
+from review.models import ChangeNote, Decision, SensitiveWord, SignOff
+from review.permissions import can_manage_sensitive_words
+
+
+@admin.register(SensitiveWord)
+class SensitiveWordAdmin(admin.ModelAdmin):
+    list_display = ("word", "note", "is_active", "created_by", "created_at")
+    list_filter = ("is_active",)
+    search_fields = ("word", "note")
+
+    def has_module_permission(self, request):
+        return can_manage_sensitive_words(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_manage_sensitive_words(request.user)
+
+    def has_add_permission(self, request):
+        return can_manage_sensitive_words(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return can_manage_sensitive_words(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_manage_sensitive_words(request.user)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of the workflow are written only by review.services."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    list_display = ("item", "stage", "action", "actor", "created_at", "revision")
+    list_filter = ("action", "stage")
+    search_fields = ("item__title", "opinion")
+    list_select_related = ("item", "actor")
+
+
+@admin.register(SignOff)
+class SignOffAdmin(ReadOnlyAdmin):
+    list_display = ("item", "signer", "signer_title", "signed_on", "recorded_by", "recorded_at")
+    list_select_related = ("item", "recorded_by")
+
+
+@admin.register(ChangeNote)
+class ChangeNoteAdmin(ReadOnlyAdmin):
+    list_display = ("item", "substantive", "note", "changed_fields", "recorded_by", "changed_at")
+    list_filter = ("substantive",)
+    list_select_related = ("item", "recorded_by")

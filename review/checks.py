@@ -1,0 +1,247 @@
+"""The security check before release (seed Art. 9(1), F3) and the release gate.
+
+`security_check(item)` lists every reason that blocks publication at once:
+- no publicity attribute, or 依申请公开/不予公开 without its Art. 6 reason;
+- personal data in the text or the attachments (overridable by the leader);
+- words of the maintained sensitive-word list (overridable by the leader);
+- attachments whose text could not be read (overridable by the leader, who thereby
+  confirms a manual check);
+- a policy that needs an interpretation without an approved one (Art. 7(4));
+- an interpretation without its six parts or its signatory (Art. 7(4)).
+
+`release_problems(item)` adds what the 三审 requires: a complete chain of approvals
+given to the current content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from disclosure.choices import Publicity
+from disclosure.models import Item, ItemStatus
+from review.models import Action, Decision
+from review.revision import content_revision
+from review.scanner import Finding, ScanResult, Unreadable, html_to_text, scan_item
+from review.workflow import READY_STATUSES, STAGE_ORDER
+
+# Art. 7(4)2: an interpretation contains these parts.
+INTERPRETATION_PARTS = (
+    "制定背景",
+    "起草过程",
+    "工作目标",
+    "主要内容",
+    "创新举措",
+    "下一步工作考虑",
+)
+
+
+@dataclass(frozen=True)
+class Blocker:
+    code: str
+    message: str
+    overridable: bool = False
+    findings: tuple[Finding, ...] = ()
+    unreadable: tuple[Unreadable, ...] = ()
+
+
+@dataclass(frozen=True)
+class SecurityReport:
+    revision: str
+    scan: ScanResult
+    blockers: tuple[Blocker, ...]
+    override: Decision | None = None  # a valid leader override covering every finding
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def remaining(self) -> list[Blocker]:
+        """Blockers not covered by a valid override."""
+        if self.override is None:
+            return list(self.blockers)
+        return [b for b in self.blockers if not b.overridable]
+
+    @property
+    def overridable(self) -> list[Blocker]:
+        return [b for b in self.blockers if b.overridable]
+
+    @property
+    def ok(self) -> bool:
+        return not self.remaining
+
+    def overridable_fingerprint(self) -> list[dict]:
+        """The masked findings an override confirms (stored with the decision)."""
+        rows = []
+        for blocker in self.overridable:
+            rows.extend(f.as_public_dict() for f in blocker.findings)
+            rows.extend(
+                {"kind": "unreadable", "masked": u.reason, "where": u.where}
+                for u in blocker.unreadable
+            )
+        return rows
+
+
+def publicity_problems(item: Item) -> list[str]:
+    """F1 / Art. 7(1): the publicity attribute (and for 依申请公开/不予公开 its reason)."""
+    if not item.publicity:
+        return ["未设置公开属性（主动公开、依申请公开或不予公开）。"]
+    if item.publicity != Publicity.PROACTIVE:
+        problems = []
+        if not item.non_disclosure_reason:
+            problems.append("依申请公开或不予公开的信息必须选择第六条规定的理由。")
+        if not (item.publicity_note or "").strip():
+            problems.append("请填写不主动公开的具体理由。")
+        return problems
+    return []
+
+
+def _summarise(findings: list[Finding]) -> str:
+    shown = "；".join(f"{f.kind_label} {f.masked}（{f.where}）" for f in findings[:8])
+    more = f" 等共 {len(findings)} 处" if len(findings) > 8 else ""
+    return shown + more
+
+
+def interpretation_problems(item: Item) -> list[Blocker]:
+    blockers = []
+    if item.needs_interpretation:
+        interpretations = list(item.interpretations.exclude(status=ItemStatus.WITHDRAWN))
+        approved = [
+            i for i in interpretations if i.status in READY_STATUSES | {ItemStatus.PUBLISHED}
+        ]
+        if not interpretations:
+            blockers.append(
+                Blocker(
+                    "interpretation_missing",
+                    "本政策文件需要解读，但尚未关联解读材料（第七条第四项：同步组织、同步审签、同步部署）。",
+                )
+            )
+        elif not approved:
+            blockers.append(
+                Blocker(
+                    "interpretation_missing",
+                    "本政策文件的解读材料尚未审核通过，政策文件不能先行发布（第七条第四项）。",
+                )
+            )
+    if item.interprets_id:
+        text = html_to_text(item.body)
+        missing = [part for part in INTERPRETATION_PARTS if part not in text]
+        if missing:
+            blockers.append(
+                Blocker(
+                    "interpretation_incomplete",
+                    "解读材料缺少必备内容：" + "、".join(missing) + "（第七条第四项）。",
+                )
+            )
+        if not (item.signatory or "").strip():
+            blockers.append(
+                Blocker(
+                    "interpretation_incomplete",
+                    "解读材料须由主要负责人或分管负责人署名（第七条第四项）。",
+                )
+            )
+    return blockers
+
+
+def security_check(item: Item, *, scan: ScanResult | None = None) -> SecurityReport:
+    """Every blocking reason at once, with a valid leader override if there is one."""
+    revision = content_revision(item)
+    scan = scan if scan is not None else scan_item(item)
+    blockers: list[Blocker] = [Blocker("publicity", msg) for msg in publicity_problems(item)]
+    if scan.personal_data:
+        blockers.append(
+            Blocker(
+                "personal_data",
+                "发现个人信息：" + _summarise(scan.personal_data) + "。请删除或脱敏后再发布。",
+                overridable=True,
+                findings=tuple(scan.personal_data),
+            )
+        )
+    if scan.sensitive_words:
+        blockers.append(
+            Blocker(
+                "sensitive_word",
+                "发现敏感词：" + _summarise(scan.sensitive_words) + "。",
+                overridable=True,
+                findings=tuple(scan.sensitive_words),
+            )
+        )
+    if scan.unreadable:
+        blockers.append(
+            Blocker(
+                "attachment_unreadable",
+                "附件无法读取，未能完成检查："
+                + "；".join(f"{u.where}（{u.reason}）" for u in scan.unreadable),
+                overridable=True,
+                unreadable=tuple(scan.unreadable),
+            )
+        )
+    blockers.extend(interpretation_problems(item))
+    report = SecurityReport(revision=revision, scan=scan, blockers=tuple(blockers))
+    override = valid_override(item, report)
+    if override is not None:
+        report = SecurityReport(
+            revision=revision, scan=scan, blockers=tuple(blockers), override=override
+        )
+    return report
+
+
+def valid_override(item: Item, report: SecurityReport) -> Decision | None:
+    """The leader's latest override, if it was given to the current content and covers
+    every current overridable finding (a new sensitive word added to the list later
+    is not covered)."""
+    if not report.overridable:
+        return None
+    override = (
+        Decision.objects.filter(item=item, action=Action.OVERRIDE, revision=report.revision)
+        .select_related("actor")
+        .order_by("-id")
+        .first()
+    )
+    if override is None:
+        return None
+    confirmed = {(r["kind"], r["masked"], r["where"]) for r in override.findings}
+    current = {(r["kind"], r["masked"], r["where"]) for r in report.overridable_fingerprint()}
+    return override if current <= confirmed else None
+
+
+# --- the 三审 chain -------------------------------------------------------------------
+
+
+def current_round(item: Item) -> Decision | None:
+    """The submission that started the current pass through the stages."""
+    return Decision.objects.filter(item=item, action=Action.SUBMIT).order_by("-id").first()
+
+
+def approval_problems(item: Item, *, revision: str | None = None) -> list[str]:
+    """Why the 三审 chain does not cover the current content, or [] if it does.
+
+    A pass starts at the stage the submission sent the item to (初审, or after a
+    return the stage that returned it); it needs an approval at that stage and every
+    later one, each given to the current content after that submission."""
+    revision = revision or content_revision(item)
+    submission = current_round(item)
+    if submission is None:
+        return ["本信息未经三审（初审、复审、终审）。"]
+    if submission.revision != revision:
+        return ["内容在送审后已被修改，此前的审核意见已失效，须退回起草人后重新送审。"]
+    start = STAGE_ORDER.index(submission.stage) if submission.stage in STAGE_ORDER else 0
+    approvals = {
+        d.stage: d
+        for d in Decision.objects.filter(item=item, action=Action.APPROVE, id__gt=submission.id)
+    }
+    problems = []
+    for stage in STAGE_ORDER[start:]:
+        decision = approvals.get(stage)
+        if decision is None:
+            problems.append(f"缺少{stage.label}意见。")
+        elif decision.revision != revision:
+            problems.append(f"{stage.label}意见针对的是旧版本内容，已失效。")
+    return problems
+
+
+def release_problems(
+    item: Item, *, report: SecurityReport | None = None, signed: bool = False
+) -> list[str]:
+    """Everything that stops `item` going public now, as messages."""
+    report = report or security_check(item)
+    problems = [b.message for b in report.remaining]
+    if not signed:
+        problems.extend(approval_problems(item, revision=report.revision))
+    return problems

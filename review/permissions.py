@@ -1,0 +1,116 @@
+"""Who may take which step of the release workflow. The services call
+`transition_refusal` before every transition; views and templates use `can_take` to
+show only the actions one may take.
+
+Rules (seed Art. 3(3), 9(2); F3):
+- 初审 is decided by a 股室负责人 of the section that produced the item; 复审 by an
+  办公室审核员; 终审 by a 分管领导.
+- Separation of duties: nobody decides on an item they drafted, and nobody decides at
+  two stages of the same item.
+- Only the leader confirms a release over personal-data or sensitive-word findings.
+"""
+
+from django.db.models import Q, QuerySet
+
+from accounts.roles import Role, has_role
+from disclosure import permissions as disclosure_permissions
+from disclosure.models import Item
+from review.models import Action, Decision, Stage
+from review.workflow import EDITABLE_STATUSES, TRANSITIONS
+
+REVIEW_ROLES = (Role.SECTION_CLERK, Role.SECTION_HEAD, Role.OFFICE_REVIEWER, Role.LEADER)
+
+
+def _active(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def can_use_review(user) -> bool:
+    """Staff of the release workflow (the dashboard)."""
+    return _active(user) and user.is_staff and has_role(user, *REVIEW_ROLES)
+
+
+def review_items_visible_to(user) -> QuerySet[Item]:
+    """Items `user` may open in the review pages: those the catalogue lets them see,
+    and those produced by their own section (the 初审 reviewer's section)."""
+    if not can_use_review(user):
+        return Item.objects.none()
+    visible = disclosure_permissions.items_visible_to(user)
+    own_section = Item.objects.filter(section__group__in=user.groups.all())
+    return Item.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=own_section.values("pk")))
+
+
+def can_view_item(user, item: Item) -> bool:
+    return review_items_visible_to(user).filter(pk=item.pk).exists()
+
+
+def in_section(user, item: Item) -> bool:
+    return user.groups.filter(pk=item.section.group_id).exists()
+
+
+def reviewer_stage(user) -> str:
+    """The stage at which an office reviewer or a leader returns an approved item."""
+    return Stage.FINAL if has_role(user, Role.LEADER) else Stage.SECOND
+
+
+def _decided_at_other_stage(user, item: Item, stage: str) -> Decision | None:
+    return (
+        Decision.objects.filter(item=item, actor=user, action__in=[Action.APPROVE, Action.RETURN])
+        .exclude(stage=stage)
+        .first()
+    )
+
+
+def transition_refusal(user, item: Item, name: str) -> str | None:
+    """Why `user` may not take transition `name` on `item` (ignoring its status), or
+    None if they may. Messages are shown to the user."""
+    transition = TRANSITIONS[name]
+    if transition.system_only:
+        return "该操作只能由系统按设定时间自动执行。"
+    if not _active(user) or not user.is_staff:
+        return "请先以工作人员身份登录。"
+    if not has_role(user, *transition.roles):
+        roles = "、".join(str(r) for r in transition.roles)
+        return f"只有{roles}可以执行“{transition.label}”。"
+    drafted = user.pk == item.created_by_id
+    if name == "submit":
+        if not (drafted or in_section(user, item) or has_role(user, Role.OFFICE_REVIEWER)):
+            return "只有起草人或信息产生股室的工作人员可以提交送审。"
+        return None
+    stage = transition.stage or (reviewer_stage(user) if name == "return_approved" else "")
+    if stage:
+        if drafted:
+            return "不能审核自己起草的信息（审核与起草分离）。"
+        if stage == Stage.FIRST and not in_section(user, item):
+            return "初审须由信息产生股室的负责人进行。"
+        earlier = _decided_at_other_stage(user, item, stage)
+        if earlier is not None:
+            return (
+                f"您已在本信息的{earlier.get_stage_display()}环节作出审核决定，"
+                "同一人不能审核两个环节。"
+            )
+    if name in ("publish_signed", "override") and drafted:
+        return "不能由起草人自己确认发布本信息。"
+    return None
+
+
+def can_take(user, item: Item, name: str) -> bool:
+    return item.status in TRANSITIONS[name].sources and transition_refusal(user, item, name) is None
+
+
+def can_edit_item_content(user, item: Item) -> bool:
+    """Content may be changed by the drafting side only before submission or after a
+    return; a published item changes only through `item_update_published` (with its
+    change note). The admin should consult this before offering the change form."""
+    if item.status not in EDITABLE_STATUSES:
+        return False
+    if not _active(user):
+        return False
+    if user.pk == item.created_by_id:
+        return True
+    return disclosure_permissions.can_draft_in_column(user, item.column)
+
+
+def can_manage_sensitive_words(user) -> bool:
+    """The 安全管理员 maintains the list (三员 separation)."""
+    return has_role(user, Role.SECURITY_ADMIN)

@@ -1,0 +1,138 @@
+"""Reads of the release workflow: the staff dashboard's lists and an item's history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from accounts.roles import Role, has_role
+from disclosure import deadlines
+from disclosure.models import Item, ItemStatus
+from review.models import Action, Decision
+from review.permissions import review_items_visible_to, transition_refusal
+from review.revision import content_revision
+from review.workflow import READY_STATUSES, STATUS_STAGE
+
+S = ItemStatus
+_LIST_RELATED = ("column", "section", "created_by")
+
+
+def _base(user) -> QuerySet[Item]:
+    return review_items_visible_to(user).select_related(*_LIST_RELATED)
+
+
+def queue_for(user) -> list[Item]:
+    """Items waiting for `user`: at a stage they decide (初审 for the heads of the
+    producing section, 复审 for the office, 终审 for the leader) and approved items
+    waiting for release (office, leader); minus what separation of duties forbids."""
+    statuses = []
+    if has_role(user, Role.SECTION_HEAD):
+        statuses.append(S.FIRST_REVIEW)
+    if has_role(user, Role.OFFICE_REVIEWER):
+        statuses.append(S.SECOND_REVIEW)
+    if has_role(user, Role.LEADER):
+        statuses.append(S.FINAL_REVIEW)
+    if has_role(user, Role.OFFICE_REVIEWER, Role.LEADER):
+        statuses.append(S.APPROVED)
+    if not statuses:
+        return []
+    items = _base(user).filter(status__in=statuses).order_by("updated_at", "pk")
+    queue = []
+    for item in items:
+        stage = STATUS_STAGE.get(item.status)
+        name = f"approve_{stage}" if stage else "release"
+        if transition_refusal(user, item, name) is None:
+            queue.append(item)
+    return queue
+
+
+def returned_items(user) -> QuerySet[Item]:
+    """Returned items: those the user drafted, and those the user returned."""
+    returned_by_me = Decision.objects.filter(actor=user, action=Action.RETURN).values("item_id")
+    return (
+        _base(user)
+        .filter(status=S.RETURNED)
+        .filter(Q(created_by=user) | Q(pk__in=returned_by_me))
+        .order_by("-updated_at")
+    )
+
+
+def my_drafts(user) -> QuerySet[Item]:
+    return _base(user).filter(status=S.DRAFT, created_by=user).order_by("-updated_at")
+
+
+def my_in_review(user) -> QuerySet[Item]:
+    """What the user drafted that is somewhere in the workflow."""
+    return (
+        _base(user)
+        .filter(created_by=user, status__in=[*STATUS_STAGE, *READY_STATUSES])
+        .order_by("-updated_at")
+    )
+
+
+def scheduled_items(user) -> QuerySet[Item]:
+    return _base(user).filter(status=S.SCHEDULED).order_by("scheduled_at")
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    item: Item
+    due_on: object
+    confirmed: bool
+
+
+def _with_due(items) -> list[DeadlineRow]:
+    rows = []
+    for item in items:
+        due = deadlines.item_due_date(item)
+        rows.append(DeadlineRow(item, due.date, due.confirmed))
+    return sorted(rows, key=lambda r: r.due_on)
+
+
+def overdue_for(user, *, limit: int = 50) -> list[DeadlineRow]:
+    """Unpublished 主动公开 items past their 20-working-day deadline (Art. 7(2))."""
+    items = deadlines.overdue_items(_base(user).exclude(status=S.WITHDRAWN))
+    return _with_due(items.order_by("formed_on")[:limit])
+
+
+def due_soon_for(user, *, limit: int = 50) -> list[DeadlineRow]:
+    """Unpublished items due within the next 5 working days."""
+    items = deadlines.due_soon_items(_base(user).exclude(status=S.WITHDRAWN))
+    return _with_due(items.order_by("formed_on")[:limit])
+
+
+def item_history(item: Item) -> list[Decision]:
+    """Every decision on `item`, oldest first, each marked `void` when it approved
+    content that has since changed."""
+    current = content_revision(item)
+    decisions = list(
+        Decision.objects.filter(item=item).select_related("actor").order_by("created_at", "id")
+    )
+    for decision in decisions:
+        decision.void = (
+            decision.action in (Action.APPROVE, Action.OVERRIDE) and decision.revision != current
+        )
+    return decisions
+
+
+def public_links(item: Item) -> dict:
+    """The public relations of an item, both ways, limited to public items (F4)."""
+    public = Item.objects.published().only("pk", "title", "published_at")
+    return {
+        "policy": public.filter(pk=item.interprets_id).first() if item.interprets_id else None,
+        "interpretations": list(public.filter(interprets=item).order_by("published_at")),
+        "responds_to": (
+            public.filter(pk=item.responds_to_id).first() if item.responds_to_id else None
+        ),
+        "responses": list(public.filter(responds_to=item).order_by("published_at")),
+        "replaced_by": (
+            public.filter(pk=item.replaced_by_id).first() if item.replaced_by_id else None
+        ),
+        "replaces": list(public.filter(replaced_by=item).order_by("published_at")),
+    }
+
+
+def public_change_notes(item: Item):
+    """Substantive change notes, newest first (minor corrections are not shown)."""
+    return item.change_notes.filter(substantive=True).order_by("-changed_at")

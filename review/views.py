@@ -1,0 +1,310 @@
+"""Staff pages of the release workflow: the dashboard and an item's review page.
+
+Thin views: parse the form, call one service, redirect after success. A refused
+action re-renders the page with the message and everything typed kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_POST
+
+from disclosure import deadlines
+from disclosure.models import Item, ItemStatus
+from disclosure.sanitize import clean_html
+from review import forms, selectors, services
+from review.checks import INTERPRETATION_PARTS, approval_problems, security_check
+from review.models import SignOff
+from review.permissions import (
+    can_edit_item_content,
+    can_take,
+    can_use_review,
+    review_items_visible_to,
+)
+from review.workflow import READY_STATUSES, STAGE_ORDER, stage_of
+
+S = ItemStatus
+
+
+def _require_staff(request) -> None:
+    if not can_use_review(request.user):
+        raise Http404
+
+
+def _visible_item(request, pk: int) -> Item:
+    queryset = review_items_visible_to(request.user).select_related(
+        "column", "section", "created_by", "interprets", "responds_to", "replaced_by"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    _require_staff(request)
+    user = request.user
+    context = {
+        "queue": selectors.queue_for(user),
+        "returned": selectors.returned_items(user),
+        "overdue": selectors.overdue_for(user),
+        "due_soon": selectors.due_soon_for(user),
+        "drafts": selectors.my_drafts(user),
+        "in_review": selectors.my_in_review(user),
+        "scheduled": selectors.scheduled_items(user),
+    }
+    return render(request, "review/dashboard.html", context)
+
+
+@dataclass
+class ActionSpec:
+    form_class: type
+    verb: str  # for the success message
+
+
+ACTIONS: dict[str, ActionSpec] = {
+    "submit": ActionSpec(forms.TokenForm, "已提交送审"),
+    "approve": ActionSpec(forms.ApproveForm, "已审核通过"),
+    "return": ActionSpec(forms.ReturnForm, "已退回起草人"),
+    "override": ActionSpec(forms.OverrideForm, "已记录领导确认"),
+    "release": ActionSpec(forms.TokenForm, "已发布"),
+    "schedule": ActionSpec(forms.ScheduleForm, "已设置定时发布"),
+    "unschedule": ActionSpec(forms.TokenForm, "已取消定时发布"),
+    "sign": ActionSpec(forms.SignOffForm, "已按签发稿发布"),
+    "withdraw": ActionSpec(forms.WithdrawForm, "已撤回"),
+    "replace": ActionSpec(forms.ReplaceForm, "已设置替代信息"),
+    "update": ActionSpec(forms.UpdateForm, "已更新"),
+    "relations": ActionSpec(forms.RelationsForm, "已保存发布属性"),
+}
+
+
+def _available(user, item: Item, report) -> dict[str, bool]:
+    stage = stage_of(item.status)
+    can_return = (
+        can_take(user, item, f"return_{stage}")
+        if stage
+        else item.status in READY_STATUSES and can_take(user, item, "return_approved")
+    )
+    needs_override = bool(report.overridable) and report.override is None
+    return {
+        "submit": can_take(user, item, "submit"),
+        "approve": bool(stage) and can_take(user, item, f"approve_{stage}"),
+        "return": can_return,
+        "override": needs_override
+        and can_take(user, item, "override")
+        and (item.status not in (S.DRAFT, S.RETURNED) or item.is_signed_document),
+        "release": can_take(user, item, "release"),
+        "schedule": can_take(user, item, "schedule"),
+        "unschedule": can_take(user, item, "unschedule"),
+        "sign": item.is_signed_document and can_take(user, item, "publish_signed"),
+        "withdraw": can_take(user, item, "withdraw"),
+        "replace": can_take(user, item, "replace") and not item.replaced_by_id,
+        "update": can_take(user, item, "update"),
+        "relations": can_edit_item_content(user, item),
+    }
+
+
+def _relations_form(request, item: Item, data=None, initial=None):
+    policies = (
+        review_items_visible_to(request.user)
+        .filter(needs_interpretation=True)
+        .exclude(pk=item.pk)
+        .exclude(status=S.WITHDRAWN)
+        .order_by("-updated_at")
+    )
+    lookup = review_items_visible_to(request.user) | Item.objects.published()
+    if initial is None:
+        initial = {
+            "is_signed_document": item.is_signed_document,
+            "needs_interpretation": item.needs_interpretation,
+            "interprets": item.interprets_id,
+            "signatory": item.signatory,
+            "responds_to": (
+                (item.responds_to.index_number or str(item.responds_to_id))
+                if item.responds_to_id
+                else ""
+            ),
+        }
+    return forms.RelationsForm(data, initial=initial, policies=policies, lookup=lookup)
+
+
+def _initial_forms(request, item: Item, token: str) -> dict:
+    return {
+        "submit": forms.TokenForm(initial={"token": token}),
+        "approve": forms.ApproveForm(initial={"token": token}),
+        "return": forms.ReturnForm(initial={"token": token}),
+        "override": forms.OverrideForm(initial={"token": token}),
+        "release": forms.TokenForm(initial={"token": token}),
+        "schedule": forms.ScheduleForm(
+            initial={"token": token, "when": forms.default_schedule_time()}
+        ),
+        "unschedule": forms.TokenForm(initial={"token": token}),
+        "sign": forms.SignOffForm(initial={"token": token, "signed_on": item.written_on}),
+        "withdraw": forms.WithdrawForm(initial={"token": token}),
+        "replace": forms.ReplaceForm(initial={"token": token}),
+        "update": forms.UpdateForm(
+            initial={
+                "token": token,
+                "title": item.title,
+                "summary": item.summary,
+                "keywords": item.keywords,
+                "document_number": item.document_number,
+                "validity": item.validity,
+                "body": item.body,
+                "substantive": True,
+            }
+        ),
+        "relations": _relations_form(request, item),
+    }
+
+
+def _render_item(request, item: Item, *, bound: dict | None = None, status: int = 200):
+    token = services.form_token(item)
+    report = security_check(item)
+    page_forms = _initial_forms(request, item, token)
+    if bound:
+        page_forms.update(bound)
+    stage_rows = _stage_rows(item)
+    due = deadlines.item_due_date(item) if item.formed_on else None
+    context = {
+        "item": item,
+        "body_html": mark_safe(clean_html(item.body)),  # noqa: S308 - sanitized just now
+        "token": token,
+        "report": report,
+        "approval_problems": (
+            approval_problems(item, revision=report.revision)
+            if item.status in READY_STATUSES
+            else []
+        ),
+        "stage_rows": stage_rows,
+        "history": selectors.item_history(item),
+        "can": _available(request.user, item, report),
+        "forms": page_forms,
+        "due": due,
+        "overdue": deadlines.item_is_overdue(item),
+        "attachments": list(item.attachments.all()),
+        "interpretations": list(item.interpretations.all()),
+        "responses": list(item.responses.all()),
+        "replaces": list(item.replaces.all()),
+        "change_notes": list(item.change_notes.select_related("recorded_by")),
+        "sign_off": SignOff.objects.filter(item=item).first(),
+        "interpretation_parts": INTERPRETATION_PARTS,
+        "public_url": _public_url(item),
+    }
+    return render(request, "review/item.html", context, status=status)
+
+
+def _public_url(item: Item) -> str | None:
+    from django.urls import NoReverseMatch, reverse
+
+    if item.status not in (S.PUBLISHED, S.WITHDRAWN):
+        return None
+    try:
+        return reverse("disclosure:item", args=[item.pk])
+    except NoReverseMatch:
+        return None
+
+
+def _stage_rows(item: Item) -> list[dict]:
+    """For each stage, its latest decision in the current pass (for the summary)."""
+    history = selectors.item_history(item)
+    submissions = [d for d in history if d.action == "submit"]
+    start_id = submissions[-1].id if submissions else 0
+    rows = []
+    for stage in STAGE_ORDER:
+        at_stage = [d for d in history if d.stage == stage and d.action in ("approve", "return")]
+        this_pass = [d for d in at_stage if d.id > start_id]
+        latest = (this_pass or at_stage or [None])[-1]
+        rows.append({"stage": stage, "decision": latest, "current": stage_of(item.status) == stage})
+    return rows
+
+
+@login_required
+@require_GET
+def item_review(request, pk: int):
+    _require_staff(request)
+    return _render_item(request, _visible_item(request, pk))
+
+
+@login_required
+@require_POST
+def item_action(request, pk: int, action: str):
+    _require_staff(request)
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404
+    item = _visible_item(request, pk)
+    if action == "relations":
+        form = _relations_form(request, item, data=request.POST)
+    else:
+        form = spec.form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, "提交的内容有误，请按提示修改。")
+        return _render_item(request, item, bound={action: form}, status=400)
+    try:
+        _perform(action, item, request.user, form.cleaned_data)
+    except services.TransitionError as exc:
+        item.refresh_from_db()
+        messages.error(request, exc.message)
+        # Keep what was typed; a stale form gets the new token so it can be resent
+        # after the reviewer has looked at the current state.
+        kept = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+        kept["token"] = services.form_token(item)
+        if action == "relations":
+            again = _relations_form(request, item, initial=kept)
+        else:
+            again = spec.form_class(initial=kept)
+        status = 409 if isinstance(exc, services.StaleForm) else 400
+        return _render_item(request, item, bound={action: again}, status=status)
+    messages.success(request, f"{spec.verb}：《{item.title}》")
+    return redirect("review:item", pk=item.pk)
+
+
+def _perform(action: str, item: Item, user, data: dict):
+    token = data.get("token")
+    common = {"item": item, "acting_user": user, "expected_token": token}
+    if action == "submit":
+        return services.item_submit(**common)
+    if action == "approve":
+        return services.review_approve(opinion=data["opinion"], **common)
+    if action == "return":
+        return services.review_return(opinion=data["opinion"], **common)
+    if action == "override":
+        return services.review_override(reason=data["reason"], **common)
+    if action == "release":
+        return services.item_release(**common)
+    if action == "schedule":
+        return services.item_schedule(when=data["when"], **common)
+    if action == "unschedule":
+        return services.item_unschedule(**common)
+    if action == "sign":
+        return services.item_publish_signed(
+            signer=data["signer"],
+            signer_title=data["signer_title"],
+            signed_on=data["signed_on"],
+            **common,
+        )
+    if action == "withdraw":
+        return services.item_withdraw(reason=data["reason"], **common)
+    if action == "replace":
+        return services.item_replace(replacement=data["replacement"], note=data["note"], **common)
+    if action == "update":
+        changes = {name: data[name] for name in services.UPDATABLE_FIELDS}
+        return services.item_update_published(
+            changes=changes, substantive=data["substantive"], note=data["note"], **common
+        )
+    if action == "relations":
+        return services.item_set_relations(
+            item=item,
+            acting_user=user,
+            is_signed_document=data["is_signed_document"],
+            needs_interpretation=data["needs_interpretation"],
+            interprets=data["interprets"],
+            responds_to=data["responds_to"],
+            signatory=data["signatory"],
+        )
+    raise Http404
