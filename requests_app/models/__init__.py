@@ -1,6 +1,7 @@
 from requests_app.models.complaint import Complaint, ComplaintKind, ComplaintStatus
 from requests_app.models.remedy import RemedyCase
 from requests_app.models.request import (
+    OPEN_STATUSES,
     Channel,
     ClockPause,
     Correction,
@@ -20,6 +21,7 @@ from requests_app.models.request import (
 )
 
 __all__ = [
+    "OPEN_STATUSES",
     "Channel",
     "ClockPause",
     "Complaint",

@@ -304,6 +304,11 @@ class DisclosureRequest(models.Model):
         return self.status in OPEN_STATUSES
 
     @property
+    def channel_rule(self) -> str:
+        """Reg. 31's date of receipt for this request's channel."""
+        return Channel(self.channel).receipt_rule
+
+    @property
     def info_summary(self) -> str:
         """One line naming the information sought."""
         parts = [p for p in (self.info_title, self.info_document_number) if p]

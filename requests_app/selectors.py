@@ -1,0 +1,248 @@
+"""Reads of requests: the clock of one request, the staff lists and the dashboard."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from requests_app import clock
+from requests_app.clock import ComputedDate, Period
+from requests_app.models import (
+    OPEN_STATUSES,
+    ClockPause,
+    Complaint,
+    ComplaintStatus,
+    DisclosureRequest,
+    ExtensionStatus,
+    PauseKind,
+    Status,
+)
+from requests_app.models.request import RequestEvent
+from workcalendar.selectors import WorkCalendar
+
+
+@dataclass(frozen=True)
+class RequestClock:
+    """Everything the pages show about one request's deadlines."""
+
+    note: str  # a sentence when no reply deadline runs (not received, correction, ...)
+    reply: ComputedDate | None  # the reply deadline, with its explanation
+    correction_window: ComputedDate | None  # Reg. 30: last day to ask for a correction
+    overdue: bool
+    days_left: int | None  # working days left until the reply deadline
+    closed_late: bool
+
+    @property
+    def due_soon(self) -> bool:
+        return (
+            not self.overdue
+            and self.days_left is not None
+            and self.days_left <= clock.DUE_SOON_WORKDAYS
+        )
+
+
+def _get_related(request, name):
+    # Reverse one-to-one: None when absent (RelatedObjectDoesNotExist is an AttributeError).
+    return getattr(request, name, None)
+
+
+def pause_periods(request: DisclosureRequest) -> list[Period]:
+    return [Period(p.get_kind_display(), p.started_on, p.ended_on) for p in request.pauses.all()]
+
+
+def reply_deadline_of(
+    request: DisclosureRequest, cal: WorkCalendar | None = None
+) -> ComputedDate | None:
+    """The reply deadline (Reg. 33) of a received request; None before receipt and
+    while a correction is awaited."""
+    if request.received_on is None:
+        return None
+    correction = _get_related(request, "correction")
+    if correction is not None:
+        if correction.received_on is None:
+            return None  # the period restarts when the corrected request arrives
+        start, label = correction.received_on, "收到补正申请"
+    else:
+        start, label = request.received_on, "收到申请"
+    extension = _get_related(request, "extension")
+    days = extension.days if extension and extension.status == ExtensionStatus.APPROVED else 0
+    return clock.reply_deadline(
+        start=start,
+        start_label=label,
+        extension_days=days,
+        pauses=pause_periods(request),
+        cal=cal,
+    )
+
+
+def request_clock(
+    request: DisclosureRequest,
+    today: datetime.date | None = None,
+    cal: WorkCalendar | None = None,
+) -> RequestClock:
+    """The clock of one request. Pass one `cal` for a whole list."""
+    today = today or timezone.localdate()
+    cal = cal or WorkCalendar()
+    reply = reply_deadline_of(request, cal)
+    window = None
+    may_correct = _get_related(request, "correction") is None
+    if request.received_on and request.status in (Status.RECEIVED, Status.ASSIGNED) and may_correct:
+        window = clock.correction_window_end(request.received_on, cal)
+    note = ""
+    if request.status == Status.SUBMITTED:
+        note = "工作人员确认收到申请后开始计算答复期限（《条例》第三十一条）。"
+    elif request.status == Status.DISCARDED:
+        note = "该申请未予受理，不计算答复期限。"
+    elif request.status == Status.AWAITING_CORRECTION:
+        correction = request.correction
+        note = (
+            f"等待申请人补正，补正截止 {clock.fmt(correction.due_on)}；"
+            "收到补正后的申请之日起重新计算答复期限（《条例》第三十条）。"
+        )
+    running = request.status in (Status.RECEIVED, Status.ASSIGNED, Status.DRAFTED)
+    overdue = bool(running and reply and reply.day and today > reply.day)
+    days_left = None
+    if running and reply and reply.day and not overdue:
+        days_left = clock.workdays_left(today, reply.day, cal)
+    closed_late = bool(
+        request.status == Status.CLOSED
+        and reply
+        and reply.day
+        and request.closed_on
+        and request.closed_on > reply.day
+    )
+    return RequestClock(
+        note=note,
+        reply=reply,
+        correction_window=window,
+        overdue=overdue,
+        days_left=days_left,
+        closed_late=closed_late,
+    )
+
+
+def with_clock_data(qs: QuerySet[DisclosureRequest]) -> QuerySet[DisclosureRequest]:
+    """What `request_clock` reads, fetched with the list (no query per row)."""
+    return qs.select_related("correction", "extension", "section").prefetch_related(
+        Prefetch("pauses", queryset=ClockPause.objects.order_by("started_on", "id"))
+    )
+
+
+def staff_list(
+    visible: QuerySet[DisclosureRequest], *, status: str = "", q: str = ""
+) -> QuerySet[DisclosureRequest]:
+    qs = visible
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(tracking_number__icontains=q.strip())
+    return with_clock_data(qs).order_by("-submitted_at", "-id")
+
+
+@dataclass
+class Dashboard:
+    counts: list[tuple[Status, int]]
+    due_soon: list
+    overdue: list
+    awaiting_correction: list
+    awaiting_consultation: list
+    awaiting_fee: list
+    pending_extensions: list
+    open_complaints: list
+
+
+def dashboard(visible: QuerySet[DisclosureRequest], today: datetime.date | None = None):
+    """Requests by state; due within 5 working days; overdue; waiting for a
+    correction, a third party / other agency, or a fee."""
+    today = today or timezone.localdate()
+    counts = {s: 0 for s in Status}
+    for row in visible.order_by().values_list("status"):
+        counts[Status(row[0])] += 1
+    open_requests = list(with_clock_data(visible.filter(status__in=OPEN_STATUSES)))
+    due_soon, overdue, consulting, pending_ext = [], [], [], []
+    cal = WorkCalendar()
+    for r in open_requests:
+        r.clock = request_clock(r, today, cal)
+        if r.clock.overdue:
+            overdue.append(r)
+        elif r.clock.due_soon:
+            due_soon.append(r)
+        if any(p.ended_on is None and p.kind != PauseKind.FEE for p in r.pauses.all()):
+            consulting.append(r)
+        ext = _get_related(r, "extension")
+        if ext is not None and ext.status == ExtensionStatus.PENDING:
+            pending_ext.append(r)
+    due_soon.sort(key=lambda r: r.clock.reply.day)
+    overdue.sort(key=lambda r: r.clock.reply.day)
+    correction = [r for r in open_requests if r.status == Status.AWAITING_CORRECTION]
+    fee = [r for r in open_requests if r.status == Status.AWAITING_FEE]
+    complaints = list(
+        Complaint.objects.filter(request__in=visible, status=ComplaintStatus.OPEN)
+        .select_related("request")
+        .order_by("due_on")
+    )
+    return Dashboard(
+        counts=[(s, counts[s]) for s in Status],
+        due_soon=due_soon,
+        overdue=overdue,
+        awaiting_correction=correction,
+        awaiting_consultation=consulting,
+        awaiting_fee=fee,
+        pending_extensions=pending_ext,
+        open_complaints=complaints,
+    )
+
+
+def public_events(request: DisclosureRequest) -> QuerySet[RequestEvent]:
+    """The dated steps the applicant sees (no staff notes, no names of staff)."""
+    return request.events.exclude(public_text="").order_by("at", "id")
+
+
+def requests_of_applicant_in_month(request: DisclosureRequest) -> int:
+    """The ordinal of `request` among the same applicant's requests received in its
+    calendar month (国办函〔2020〕109号 按件计收: "同一申请人一个自然月内")."""
+    day = request.received_on
+    same = DisclosureRequest.objects.filter(
+        id_number=request.id_number,
+        received_on__year=day.year,
+        received_on__month=day.month,
+    )
+    earlier = same.filter(received_on__lt=day).count()
+    same_day_before = same.filter(received_on=day, pk__lte=request.pk).count()
+    return earlier + same_day_before
+
+
+def available_actions(user, request: DisclosureRequest, rclock: RequestClock) -> list:
+    """The actions to offer `user` on `request`: allowed by the transitions map, by
+    the user's role, and meaningful now (e.g. a lapse only after its deadline)."""
+    from requests_app import permissions
+    from requests_app.transitions import Action, actions_from
+
+    today = timezone.localdate()
+    correction = _get_related(request, "correction")
+    extension = _get_related(request, "extension")
+    open_pause = any(p.ended_on is None and p.kind != PauseKind.FEE for p in request.pauses.all())
+    meaningful = {
+        Action.REQUEST_CORRECTION: correction is None
+        and rclock.correction_window is not None
+        and today <= rclock.correction_window.day,
+        Action.LAPSE_CORRECTION: correction is not None and today > correction.due_on,
+        Action.START_PAUSE: not open_pause and not rclock.overdue,
+        Action.END_PAUSE: open_pause,
+        Action.APPLY_EXTENSION: (extension is None or extension.status == ExtensionStatus.REFUSED)
+        and rclock.reply is not None
+        and rclock.reply.day is not None
+        and not rclock.overdue,
+        Action.DECIDE_EXTENSION: extension is not None
+        and extension.status == ExtensionStatus.PENDING,
+        Action.NOTIFY_FEE: not request.fee_notified_on and not open_pause,
+        Action.LAPSE_FEE: request.fee_due_on is not None and today > request.fee_due_on,
+        Action.RECORD_PAYMENT: request.fee_due_on is not None and today <= request.fee_due_on,
+        Action.SUBMIT_DRAFT: not open_pause,
+    }
+    return [
+        a
+        for a in actions_from(request.status)
+        if meaningful.get(a, True) and permissions.can_take_action(user, a, request)
+    ]

@@ -1,0 +1,84 @@
+"""Requests in any state, built through the services (so each state is one the
+workflow can really reach), at fixed dates with time-machine."""
+
+import datetime
+
+import time_machine
+from django.utils import timezone
+
+from requests_app import services
+from requests_app.models import Channel, DisclosureRequest
+from requests_app.outcomes import ApplicantType, OrganisationKind
+
+D = datetime.date
+
+# A valid 18-digit ID (GB 11643 check digit) and 统一社会信用代码.
+ID_CARD = "11010519491231002X"
+USCC = "91350100M000100Y43"
+
+
+def applicant_data(**overrides) -> dict:
+    data = {
+        "applicant_type": ApplicantType.NATURAL_PERSON,
+        "organisation_kind": "",
+        "applicant_name": "张三丰",
+        "id_type": "id_card",
+        "id_number": ID_CARD,
+        "legal_representative": "",
+        "contact_person": "",
+        "phone": "13812341234",
+        "email": "zhang@example.com",
+        "address": "示例县城关镇人民路 8 号 3 幢 201 室",
+        "postcode": "313000",
+        "info_title": "2025 年度就业补助资金使用情况",
+        "info_document_number": "",
+        "info_description": "",
+        "info_form": "electronic",
+        "delivery_method": "email",
+    }
+    data.update(overrides)
+    return data
+
+
+def org_data(**overrides) -> dict:
+    return applicant_data(
+        applicant_type=ApplicantType.ORGANISATION,
+        organisation_kind=OrganisationKind.COMMERCIAL,
+        applicant_name="示例县某某科技有限公司",
+        id_type="uscc",
+        id_number=USCC,
+        legal_representative="李四",
+        contact_person="王五",
+        **overrides,
+    )
+
+
+def at(day: datetime.date, hour: int = 10):
+    """Travel to `day` at `hour` o'clock, Beijing time."""
+    return time_machine.travel(
+        datetime.datetime(
+            day.year, day.month, day.day, hour, tzinfo=timezone.get_default_timezone()
+        ),
+        tick=False,
+    )
+
+
+def registered(office, received_on: datetime.date, **data) -> DisclosureRequest:
+    """A paper request registered by the office, received on `received_on`."""
+    with at(received_on):
+        return services.request_register(
+            data=applicant_data(**data),
+            channel=Channel.IN_PERSON,
+            received_on=received_on,
+            acting_user=office,
+        ).request
+
+
+def assigned(office, section, received_on: datetime.date, **data) -> DisclosureRequest:
+    req = registered(office, received_on, **data)
+    with at(received_on):
+        return services.request_assign(request=req, section=section, acting_user=office)
+
+
+def refresh(req: DisclosureRequest) -> DisclosureRequest:
+    return DisclosureRequest.objects.get(pk=req.pk)
