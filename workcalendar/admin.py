@@ -23,7 +23,7 @@ from workcalendar.statutory import estimate_available, estimated_holidays
 
 def status_badge(confirmed: bool) -> str:
     if confirmed:
-        return format_html('<span class="wc-badge wc-ok">已确认</span>')
+        return format_html('<span class="wc-badge wc-ok">{}</span>', "已确认")
     return format_html(
         '<span class="wc-badge wc-warn" title="{}">未确认</span>',
         "该年度的放假和调休安排尚未确认，日期按法定节假日推算",
@@ -72,6 +72,9 @@ class CalendarAdminMixin:
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._hide_from_outsiders(request)
+        if request.method == "POST":
+            # simple-history would save the old version directly: no reverting here.
+            raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
@@ -234,11 +237,19 @@ class CalendarYearAdmin(CalendarAdminMixin, SimpleHistoryAdmin):
             else:
                 self.message_user(request, f"{year.year}年{done}。", messages.SUCCESS)
 
-    @admin.action(description="确认所选年度的放假和调休安排", permissions=["change"])
+    @admin.action(
+        description="确认放假和调休安排",
+        permissions=["change"],
+        location=[admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM],
+    )
     def confirm_years(self, request, queryset):
         self._run_for_each(request, queryset, services.calendar_year_confirm, "已确认")
 
-    @admin.action(description="撤销所选年度的确认（以便更正）", permissions=["change"])
+    @admin.action(
+        description="撤销确认（以便更正）",
+        permissions=["change"],
+        location=[admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM],
+    )
     def unconfirm_years(self, request, queryset):
         self._run_for_each(
             request,
@@ -303,10 +314,10 @@ class CalendarDayAdmin(CalendarAdminMixin, SimpleHistoryAdmin):
         )
         obj.pk, obj.year_id = saved.pk, saved.year_id
 
-    def get_actions(self, request):
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
         # Days are removed one by one from their page: a bulk delete could mix in
         # days of confirmed years.
-        actions = super().get_actions(request)
+        actions = super().get_actions(request, action_location=action_location)
         actions.pop("delete_selected", None)
         return actions
 

@@ -77,16 +77,15 @@ def calendar_year_confirm(*, year: int, acting_user, source: str | None = None) 
             raise CalendarError(f"{year}年已经确认。")
         if source is not None:
             obj.source = source.strip()
+        problems = []
         if not obj.source:
-            raise CalendarError(
-                f"请先填写{year}年的依据（国务院办公厅节假日安排通知的标题或文号），再确认。"
-            )
+            problems.append("请填写依据（国务院办公厅节假日安排通知的标题或文号）。")
         missing = missing_statutory_days(year)
         if missing:
             listed = "、".join(f"{d.isoformat()}（{name}）" for d, name in missing)
-            raise CalendarError(
-                f"{year}年尚未录入以下法定节假日：{listed}。请按通知录入全部放假和调休日期后再确认。"
-            )
+            problems.append(f"尚未录入以下法定节假日：{listed}。请按通知录入全部放假和调休日期。")
+        if problems:
+            raise CalendarError(f"{year}年不能确认：" + "".join(problems))
         obj.confirmed = True
         _save(obj, acting_user=acting_user, reason="确认年度安排")
     return obj

@@ -37,6 +37,8 @@ def _parse_count(value: str | None) -> int:
 
 
 class Command(BaseCommand):
+    # Pure arithmetic on the calendar tables: the project-wide checks add nothing.
+    requires_system_checks: list[str] = []
     help = "按工作日历计算工作日：add 日期 天数（第 N 个工作日）；between 起 止（其间的工作日数）。"
 
     def add_arguments(self, parser):
