@@ -378,8 +378,8 @@ RULES: list[Callable[[datetime.date], Iterable[FindingDraft]]] = [
     check_columns,
     check_overdue_items,
     check_attachments,
-    # check_published_content and check_consultations join once review.scanner and
-    # consultations.selectors are on main.
+    check_published_content,
+    check_consultations,
 ]
 
 
@@ -391,17 +391,17 @@ def run_rules(as_of: datetime.date) -> list[FindingDraft]:
 
 
 def public_url(obj) -> str:
-    """Where the public sees a column or item; "" when not resolvable."""
+    """Where the public sees a column, an item or a consultation; "" if nowhere."""
     getter = getattr(obj, "get_absolute_url", None)
-    if getter is not None:
-        try:
+    try:
+        if getter is not None:
             return getter()
-        except NoReverseMatch:
-            return ""
-    if isinstance(obj, Column):
-        return f"/columns/{obj.slug}/"
-    if isinstance(obj, Item):
-        return f"/items/{obj.pk}/"
+        if isinstance(obj, Column):
+            return reverse("disclosure:column", args=[obj.slug])
+        if isinstance(obj, Item):
+            return reverse("disclosure:item", args=[obj.pk])
+    except NoReverseMatch:
+        return ""
     return ""
 
 
