@@ -1,0 +1,114 @@
+"""Back-office forms of the catalogue. They validate (in Chinese) and never change
+state: saving goes through `disclosure.services`."""
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+
+from disclosure import services
+from disclosure.choices import Publicity
+from disclosure.models import Attachment, Column, Item, Section
+from disclosure.uploads import validate_upload
+
+
+class ItemAdminForm(forms.ModelForm):
+    """What a drafter writes. `status`, `index_number`, `published_at`, the producing
+    section and the review fields are never on it."""
+
+    class Meta:
+        model = Item
+        fields = list(services.ITEM_FIELDS)
+        widgets = {
+            "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "body": forms.Textarea(attrs={"rows": 16}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "publicity_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_title(self):
+        title = (self.cleaned_data.get("title") or "").strip()
+        if not title:
+            raise forms.ValidationError("请填写标题。")
+        return title
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        for name, label in (("written_on", "成文日期"), ("formed_on", "形成/变更日期")):
+            value = cleaned.get(name)
+            if value and value > today:
+                self.add_error(name, f"{label}不能晚于今天。")
+        publicity = cleaned.get("publicity")
+        # Art. 7(1): a reason belongs only to information that is not proactively
+        # disclosed; a leftover reason on a 主动公开 item would print a wrong 附注.
+        if publicity in ("", Publicity.PROACTIVE) and cleaned.get("non_disclosure_reason"):
+            self.add_error(
+                "non_disclosure_reason",
+                "主动公开或尚未确定公开属性的信息不需要选择不公开理由，请清空此项。",
+            )
+        return cleaned
+
+
+class AttachmentInlineForm(forms.ModelForm):
+    """One attachment row. A new file is checked by content and size before anything
+    is written; an existing file cannot be swapped (delete the row and add anew)."""
+
+    class Meta:
+        model = Attachment
+        fields = ["title", "file", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "留空时使用文件名。"
+        if self.instance.pk:
+            self.fields["file"].disabled = True
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            validate_upload(file)  # raises a Chinese ValidationError; nothing is stored
+        return file
+
+    def clean(self):
+        cleaned = super().clean()
+        file = cleaned.get("file")
+        if not (cleaned.get("title") or "").strip():
+            if self.instance.pk:
+                self.add_error("title", "请填写附件名称。")
+            elif isinstance(file, UploadedFile):
+                cleaned["title"] = file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0] or file.name
+        return cleaned
+
+
+class ColumnAdminForm(forms.ModelForm):
+    class Meta:
+        model = Column
+        fields = [
+            "parent",
+            "name",
+            "slug",
+            "kind",
+            "content_category",
+            "responsible_section",
+            "description",
+            "order",
+        ]
+
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        if parent is not None and services.column_would_cycle(column=self.instance, parent=parent):
+            raise forms.ValidationError("上级栏目不能是本栏目或其下级栏目。")
+        return parent
+
+
+class SectionAdminForm(forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["organisation", "name", "is_office", "order"]
+
+    def clean_name(self):
+        name = (self.cleaned_data.get("name") or "").strip()
+        if not name:
+            raise forms.ValidationError("请填写股室（单位）名称。")
+        return name
