@@ -51,10 +51,11 @@ def _send(template: str, subject: str, recipients: list[str], context: dict) -> 
     if not recipients:
         return
     body = render_to_string(f"review/emails/{template}.txt", context)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception:  # mail trouble must never undo a committed decision
-        logger.exception("review notification %s failed", template)
+    for recipient in sorted(set(recipients)):  # one message each: no address lists
+        try:
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+        except Exception:  # mail trouble must never undo a committed decision
+            logger.exception("review notification %s to %s failed", template, recipient)
 
 
 def _later(template: str, subject: str, recipients: list[str], context: dict) -> None:

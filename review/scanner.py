@@ -161,9 +161,8 @@ def _looks_like_amount_or_code(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 6) : start]
     if _AMOUNT_AFTER.match(after) or _AMOUNT_BEFORE.search(before):
         return True
-    if re.match(r"[.,]\d", after):  # decimals or thousands separators continue it
-        return True
-    if re.search(r"\d,$", before):
+    # Decimals or thousands groups continue it (a list comma before or after does not).
+    if re.match(r"\.\d|,\d{3}(?!\d)", after) or re.search(r"(?:^|\D)\d{1,3},$", before):
         return True
     return bool(_INDEX_NUMBER_AFTER.match(after))
 

@@ -229,8 +229,12 @@ def item_set_relations(
 # --- the three stages -----------------------------------------------------------------
 
 
-def _stage_transition(kind: str) -> Callable[[Item], str]:
+def _stage_transition(kind: str, expected_stage: str | None = None) -> Callable[[Item], str]:
     def name(item: Item) -> str:
+        if expected_stage:
+            # Refused by the source-state check unless the item is at that stage
+            # ("approved": an approved or scheduled item returned before release).
+            return f"{kind}_{expected_stage}"
         stage = stage_of(item.status)
         if stage is not None:
             return f"{kind}_{stage}"
@@ -242,11 +246,17 @@ def _stage_transition(kind: str) -> Callable[[Item], str]:
 
 
 def review_approve(
-    *, item: Item, acting_user, opinion: str = "", expected_token: str | None = None
+    *,
+    item: Item,
+    acting_user,
+    opinion: str = "",
+    stage: str | None = None,
+    expected_token: str | None = None,
 ) -> Item:
-    """Approve at the item's current stage: 初审 → 复审 → 终审 → approved."""
+    """Approve at the item's current stage: 初审 → 复审 → 终审 → approved. With
+    `stage`, refuse unless the item is at that stage."""
     with transaction.atomic():
-        item, name = _begin(item, acting_user, expected_token, _stage_transition("approve"))
+        item, name = _begin(item, acting_user, expected_token, _stage_transition("approve", stage))
         stage = TRANSITIONS[name].stage
         submission = (
             Decision.objects.filter(item=item, action=Action.SUBMIT).order_by("-id").first()
@@ -266,15 +276,21 @@ def review_approve(
 
 
 def review_return(
-    *, item: Item, acting_user, opinion: str, expected_token: str | None = None
+    *,
+    item: Item,
+    acting_user,
+    opinion: str,
+    stage: str | None = None,
+    expected_token: str | None = None,
 ) -> Item:
     """Send the item back to its drafter with a written opinion (required). Also
-    possible for an approved or scheduled item before it goes public."""
+    possible for an approved or scheduled item before it goes public. With `stage`,
+    refuse unless the item is at that stage."""
     opinion = (opinion or "").strip()
     if not opinion:
         raise TransitionError("退回必须填写审核意见，写明需要修改的内容。")
     with transaction.atomic():
-        item, name = _begin(item, acting_user, expected_token, _stage_transition("return"))
+        item, name = _begin(item, acting_user, expected_token, _stage_transition("return", stage))
         stage = TRANSITIONS[name].stage or reviewer_stage(acting_user)
         if item.status == S.SCHEDULED:
             _unschedule_companions(item, acting_user, reason=f"《{item.title}》被退回修改")

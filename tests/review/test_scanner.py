@@ -316,3 +316,9 @@ def test_pii_scan_exit_status_from_the_shell(tmp_path):
     assert hit.stdout.strip() == f"{found}:mobile:138****5678"
     ok = subprocess.run([*base, str(clean)], capture_output=True, text=True, env=env, check=False)
     assert ok.returncode == 0, ok.stderr
+
+
+def test_values_separated_by_list_commas_are_all_found():
+    # NFKC turns the Chinese comma into ","; that is a list, not a thousands group.
+    found = kinds("张三 110105199003070017，13812345678，卡号6222021234567890128")
+    assert [k for k, _ in found] == ["id_number", "mobile", "bank_card"]
