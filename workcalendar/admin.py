@@ -21,6 +21,13 @@ from workcalendar.selectors import missing_statutory_days, years_unconfirmed
 from workcalendar.statutory import estimate_available, estimated_holidays
 
 
+def _kind_without_blank(form: forms.ModelForm) -> None:
+    # Most entries are holidays: preselect it instead of an empty choice.
+    field = form.fields["kind"]
+    field.choices = DayKind.choices
+    field.initial = field.initial or DayKind.HOLIDAY
+
+
 def status_badge(confirmed: bool) -> str:
     if confirmed:
         return format_html('<span class="wc-badge wc-ok">{}</span>', "已确认")
@@ -85,6 +92,7 @@ class DayInlineForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _kind_without_blank(self)
         if self.instance.pk:
             # To move a day, delete it and add the new date: the history stays clear.
             self.fields["date"].disabled = True
@@ -264,6 +272,10 @@ class DayForm(forms.ModelForm):
         model = CalendarDay
         fields = ["date", "kind", "name"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _kind_without_blank(self)
+
     def clean(self):
         cleaned = super().clean()
         day = cleaned.get("date") or self.instance.date
@@ -283,6 +295,7 @@ class CalendarDayAdmin(CalendarAdminMixin, SimpleHistoryAdmin):
     list_filter = ["kind", "year__confirmed", "year"]
     search_fields = ["name"]
     date_hierarchy = "date"
+    ordering = ["-date"]
     list_select_related = ["year"]
     fields = ["date", "kind", "name"]
 
