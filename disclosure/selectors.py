@@ -146,9 +146,11 @@ class ColumnTree:
         return out
 
 
-def column_tree(*, with_counts: bool = False) -> ColumnTree:
-    """All columns as a tree; with counts of public items when asked (one query
-    more, grouped by column)."""
+def column_tree(*, with_counts: bool = False, counts_under: Column | None = None) -> ColumnTree:
+    """All columns as a tree (one query). With `with_counts`, each node knows how
+    many public items it holds, its descendants' included (one grouped query more);
+    `counts_under` restricts that count to one column's subtree, so a column page
+    does not count the whole catalogue."""
     columns = list(Column.objects.order_by("order", "id"))
     by_id = {c.pk: ColumnNode(column=c, depth=0) for c in columns}
     roots: list[ColumnNode] = []
@@ -158,12 +160,13 @@ def column_tree(*, with_counts: bool = False) -> ColumnTree:
             by_id[c.parent_id].children.append(node)
         else:
             roots.append(node)
+    tree = ColumnTree(roots=roots, by_id=by_id)
     if with_counts:
+        published = Item.objects.published()
+        if counts_under is not None:
+            published = published.filter(column_id__in=tree.subtree_ids(counts_under))
         counts = dict(
-            Item.objects.published()
-            .values("column_id")
-            .annotate(n=Count("id"))
-            .values_list("column_id", "n")
+            published.values("column_id").annotate(n=Count("id")).values_list("column_id", "n")
         )
         for node in by_id.values():
             node.own_count = counts.get(node.column.pk, 0)
@@ -177,7 +180,7 @@ def column_tree(*, with_counts: bool = False) -> ColumnTree:
         return total
 
     finish(roots, 0)
-    return ColumnTree(roots=roots, by_id=by_id)
+    return tree
 
 
 def column_by_slug_or_404(slug: str) -> Column:

@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from disclosure import api, feeds, views
@@ -23,7 +23,19 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("feeds/latest.xml", feeds.LatestItemsFeed(), name="feed_latest"),
     path("feeds/columns/<slug:slug>.xml", feeds.ColumnFeed(), name="feed_column"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index with one sitemap per section (items paginated), so it scales.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "disclosure:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("api/v1/items/", api.item_list, name="api_items"),
     path("api/v1/items/<int:pk>/", api.item_detail, name="api_item"),
 ]

@@ -96,7 +96,7 @@ def catalogue(request):
 def column_detail(request, slug: str):
     """A column's public items, its sub-columns' included, newest first."""
     column = selectors.column_by_slug_or_404(slug)
-    tree = selectors.column_tree(with_counts=True)
+    tree = selectors.column_tree(with_counts=True, counts_under=column)
     node = tree.node(column)
     page = paginate(request, selectors.public_items_in_columns(tree.subtree_ids(column)))
     return render(

@@ -100,6 +100,7 @@ def public_urls(b) -> list[str]:
         reverse("disclosure:feed_latest"),
         reverse("disclosure:feed_column", args=["zcwj"]),
         reverse("disclosure:sitemap"),
+        reverse("disclosure:sitemap_section", args=["items"]),
         reverse("disclosure:api_items"),
         reverse("disclosure:api_items") + "?q=%E5%B0%B1%E4%B8%9A&page_size=5&page=2",
         reverse("disclosure:api_item", args=[item.pk]),

@@ -74,21 +74,48 @@ def test_column_page_advertises_its_feed(client):
     assert reverse("disclosure:feed_column", args=["tzgg"]) in text
 
 
-def test_sitemap_lists_pages_columns_and_public_items(client):
+def _locations(client, url) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    root = ET.fromstring(response.content)
+    return [loc.text for loc in root.iter(f"{{{SITEMAP_NS['s']}}}loc")]
+
+
+def test_sitemap_index_points_to_one_sitemap_per_section(client):
+    locations = _locations(client, reverse("disclosure:sitemap"))
+    assert locations == [
+        f"http://testserver{reverse('disclosure:sitemap_section', args=[name])}"
+        for name in ("pages", "columns", "items")
+    ]
+
+
+def test_sitemaps_list_pages_columns_and_public_items(client):
     column = ColumnFactory(slug="tzgg")
     item = ItemFactory(published=True, column=column)
     draft = ItemFactory(column=column)
-
-    response = client.get(reverse("disclosure:sitemap"))
-
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    locations = [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
     base = "http://testserver"
-    assert base + reverse("home") in locations
-    assert base + reverse("disclosure:catalogue") in locations
-    assert base + reverse("disclosure:column", args=["tzgg"]) in locations
-    assert base + reverse("disclosure:item", args=[item.pk]) in locations
-    assert base + reverse("disclosure:item", args=[draft.pk]) not in locations
-    lastmods = [e.text for e in root.findall("s:url/s:lastmod", SITEMAP_NS)]
-    assert lastmods  # items carry their last change
+
+    pages = _locations(client, reverse("disclosure:sitemap_section", args=["pages"]))
+    columns = _locations(client, reverse("disclosure:sitemap_section", args=["columns"]))
+    items_url = reverse("disclosure:sitemap_section", args=["items"])
+    items = _locations(client, items_url)
+
+    assert base + reverse("home") in pages
+    assert base + reverse("disclosure:catalogue") in pages
+    assert columns == [base + reverse("disclosure:column", args=["tzgg"])]
+    assert items == [base + reverse("disclosure:item", args=[item.pk])]
+    assert base + reverse("disclosure:item", args=[draft.pk]) not in items
+    root = ET.fromstring(client.get(items_url).content)
+    assert root.findall("s:url/s:lastmod", SITEMAP_NS)  # items carry their last change
+
+
+def test_items_sitemap_is_paginated(client, monkeypatch):
+    from disclosure.sitemaps import ItemSitemap
+
+    monkeypatch.setattr(ItemSitemap, "limit", 2)
+    ItemFactory.create_batch(3, published=True)
+    index = _locations(client, reverse("disclosure:sitemap"))
+    assert index[-1].endswith("/sitemap-items.xml?p=2")
+    url = reverse("disclosure:sitemap_section", args=["items"])
+    assert len(_locations(client, url + "?p=2")) == 1
+    assert client.get(url + "?p=3").status_code == 404

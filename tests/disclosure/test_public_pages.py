@@ -86,6 +86,7 @@ def test_column_page_paginates_twenty_per_page_with_child_items(client):
     assert len(first.context["items"]) == 20
     assert len(second.context["items"]) == 1
     assert first.context["page"].paginator.count == 21
+    assert [(n.column.slug, n.count) for n in first.context["children"]] == [("zpgg", 6)]
     assert "共 <strong>21</strong> 条" in html(first)
     assert f'href="{reverse("disclosure:column", args=["zpgg"])}"' in html(first)  # child column
     assert client.get(url, {"page": 3}).status_code == 404

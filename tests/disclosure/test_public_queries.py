@@ -30,6 +30,7 @@ PAGES = {
     "feed_latest": lambda ctx: reverse("disclosure:feed_latest"),
     "feed_column": lambda ctx: reverse("disclosure:feed_column", args=[ctx["parent"].slug]),
     "sitemap": lambda ctx: reverse("disclosure:sitemap"),
+    "sitemap_items": lambda ctx: reverse("disclosure:sitemap_section", args=["items"]),
     "api_list": lambda ctx: reverse("disclosure:api_items"),
     "item": lambda ctx: reverse("disclosure:item", args=[ctx["first"].pk]),
     "api_detail": lambda ctx: reverse("disclosure:api_item", args=[ctx["first"].pk]),

@@ -117,7 +117,7 @@ def _feed(url_for):
 
 
 def _sitemap(client, column, public, hidden):
-    text = _text(client, reverse("disclosure:sitemap"))
+    text = _text(client, reverse("disclosure:sitemap_section", args=["items"]))
     assert reverse("disclosure:item", args=[public.pk]) in text
     assert reverse("disclosure:item", args=[hidden.pk]) not in text
 
