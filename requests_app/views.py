@@ -370,6 +370,8 @@ ACTIONS = {
 def _detail_context(request, req, bound_action=None, bound_form=None):
     rclock = selectors.request_clock(req)
     actions = selectors.available_actions(request.user, req, rclock)
+    if bound_action is not None and bound_action not in actions:
+        actions.insert(0, bound_action)  # show the refused form with its message
     action_forms = []
     for action in actions:
         form_class, _call = ACTIONS[action]
