@@ -377,3 +377,16 @@ def test_500_page_renders_without_the_database(django_db_blocker):
     assert "系统繁忙" in text
     assert "返回首页" in text
     assert "/static/css/portal.css" in text  # the real template, not the last resort
+
+
+def test_column_list_gives_index_number_name_summary_and_date(client):
+    """Reg. 12: the catalogue lists each item's index, name, summary and date."""
+    item = ItemFactory(published=True, summary="明确补贴对象和标准。", title="补贴办法")
+    text = html(client.get(reverse("disclosure:column", args=[item.column.slug])))
+    for piece in (
+        item.index_number,
+        "补贴办法",
+        "明确补贴对象和标准。",
+        timezone.localtime(item.published_at).strftime("%Y-%m-%d"),
+    ):
+        assert piece in text
