@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from consultations import selectors, services
+from consultations.forms import text_to_html
 from consultations.models import Adoption, Consultation
 from disclosure import services as disclosure_services
 from disclosure.choices import ColumnKind, ContentCategory, Topic
@@ -208,11 +209,11 @@ def _concluded(column, section, office_user, now):
         acting_user=office_user,
     )
     policy = _policy(section, office_user, closes_at + 20 * DAY)
-    title, body = selectors.feedback_draft_text(consultation)
+    title, text = selectors.feedback_draft_text(consultation)
     consultation = services.feedback_save(
         consultation=consultation,
         title=title,
-        body=body,
+        body=text_to_html(text),
         policy_item=policy,
         acting_user=office_user,
         now=closes_at + 10 * DAY,

@@ -176,20 +176,28 @@ def feedback_summary(consultation: Consultation) -> FeedbackSummary:
     )
 
 
-def feedback_draft_text(consultation: Consultation) -> tuple[str, str]:
-    """A starting title and body for the feedback, from the counts and the adoption
-    notes; staff edit it before submitting."""
-    from django.utils.html import escape
+def draft_name(title: str) -> str:
+    """The document's name: what stands in 《》 in a title like
+    关于《X（征求意见稿）》公开征求意见的公告, else the whole title."""
+    start, end = title.find("《"), title.rfind("》")
+    if 0 <= start < end:
+        return title[start + 1 : end]
+    return title
 
+
+def feedback_draft_text(consultation: Consultation) -> tuple[str, str]:
+    """A starting title and plain-text body (one paragraph per line) for the
+    feedback, from the counts and the adoption notes; staff edit it."""
     summary = feedback_summary(consultation)
+    name = draft_name(consultation.item.title)
     opens = timezone.localtime(consultation.opens_at).strftime("%Y年%m月%d日")
     closes = timezone.localtime(consultation.closes_at).strftime("%Y年%m月%d日")
-    title = f"关于《{consultation.item.title}》公开征求意见情况及采纳情况的说明"
-    parts = [
-        f"<p>{opens}至{closes}，我局就《{escape(consultation.item.title)}》向社会公开征求意见，"
+    title = f"关于《{name}》公开征求意见情况及采纳情况的说明"
+    lines = [
+        f"{opens}至{closes}，我局就《{name}》向社会公开征求意见，"
         f"共收到意见建议{summary.received}条。其中采纳{summary.adopted}条，"
         f"部分采纳{summary.partly}条，未采纳{summary.not_adopted}条，"
-        f"已作说明{summary.noted}条。</p>"
+        f"已作说明{summary.noted}条。"
     ]
     handled = (
         consultation.comments.exclude(status=CommentStatus.HIDDEN)
@@ -197,17 +205,14 @@ def feedback_draft_text(consultation: Consultation) -> tuple[str, str]:
         .order_by("submitted_at", "id")
     )
     if handled:
-        parts.append("<p>主要意见及采纳情况如下：</p><ol>")
-        for comment in handled:
-            where = f"（{escape(comment.draft_section)}）" if comment.draft_section else ""
-            note = f"理由：{escape(comment.adoption_note)}" if comment.adoption_note else ""
-            parts.append(
-                f"<li>{where}{escape(comment.body[:200])}——{comment.get_adoption_display()}。"
-                f"{note}</li>"
-            )
-        parts.append("</ol>")
-    parts.append("<p>感谢社会各界对我局工作的关心和支持。</p>")
-    return title, "".join(parts)
+        lines.append("主要意见及采纳情况如下：")
+        for number, comment in enumerate(handled, start=1):
+            where = f"（{comment.draft_section}）" if comment.draft_section else ""
+            body = " ".join(comment.body.split())[:200]
+            note = f"理由：{comment.adoption_note}" if comment.adoption_note else ""
+            lines.append(f"{number}. {where}{body}——{comment.get_adoption_display()}。{note}")
+    lines.append("感谢社会各界对我局工作的关心和支持。")
+    return title, "\n".join(lines)
 
 
 def policy_item_choices(user, consultation: Consultation) -> QuerySet[Item]:

@@ -76,6 +76,7 @@ def _attachments(item) -> list:
 
 def _detail_context(consultation, form=None):
     comments = list(selectors.public_comments(consultation))
+    feedback = selectors.public_feedback(consultation)
     return {
         "consultation": consultation,
         "item": consultation.item,
@@ -86,7 +87,8 @@ def _detail_context(consultation, form=None):
         "body_html": clean_html(consultation.item.body),
         "attachments": _attachments(consultation.item),
         "comments": comments,
-        "feedback": selectors.public_feedback(consultation),
+        "feedback": feedback,
+        "feedback_html": clean_html(feedback.body) if feedback else "",
         "policy": (
             consultation.policy_item
             if consultation.policy_item_id and consultation.policy_item.is_public
@@ -131,7 +133,9 @@ def comment_create(request, pk: int):
             messages.success(
                 request, "您的意见已提交，感谢参与！意见经审核后公开，联系方式不会公开。"
             )
-            return redirect(reverse("consultations:detail", args=[consultation.pk]) + "#comments")
+            # The form posts to "#comment-form" (an error shows there); on success
+            # go to the top of the page, where the message is.
+            return redirect(reverse("consultations:detail", args=[consultation.pk]) + "#main")
     context = _detail_context(consultation, form=form)
     context["form_refused"] = True
     return render(request, "consultations/detail.html", context, status=status)
@@ -352,11 +356,15 @@ def _message(exc) -> str:
     return str(exc)
 
 
-def _back_to_comments(request, consultation, comment_pk=None):
+def _back_to_comments(request, consultation, comment_pk=None, *, failed=False):
+    """Back to the list the moderator was on: at the comment after success, at the
+    top (where the message is) after a refusal."""
     url = reverse("consultations:staff_detail", args=[consultation.pk])
     status = request.POST.get("return_status", "")
     if status in CommentStatus.values:
         url += f"?status={status}"
+    if failed:
+        return redirect(url + "#main")
     return redirect(url + (f"#comment-{comment_pk}" if comment_pk else "#comments"))
 
 
@@ -369,7 +377,7 @@ def staff_moderate(request, pk: int, comment_pk: int):
     form = ModerationForm(request.POST)
     if not form.is_valid():
         messages.error(request, "审核操作无效，请重试。")
-        return _back_to_comments(request, consultation, comment.pk)
+        return _back_to_comments(request, consultation, failed=True)
     try:
         services.comment_moderate(
             comment=comment,
@@ -378,9 +386,9 @@ def staff_moderate(request, pk: int, comment_pk: int):
             acting_user=request.user,
         )
     except services.ConsultationError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"第 {comment.pk} 号意见已处理。")
+        messages.error(request, f"第 {comment.pk} 号意见：{exc}")
+        return _back_to_comments(request, consultation, failed=True)
+    messages.success(request, f"第 {comment.pk} 号意见已处理。")
     return _back_to_comments(request, consultation, comment.pk)
 
 
@@ -393,7 +401,7 @@ def staff_adoption(request, pk: int, comment_pk: int):
     form = AdoptionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "采纳情况无效，请重试。")
-        return _back_to_comments(request, consultation, comment.pk)
+        return _back_to_comments(request, consultation, failed=True)
     try:
         services.comment_set_adoption(
             comment=comment,
@@ -402,9 +410,9 @@ def staff_adoption(request, pk: int, comment_pk: int):
             acting_user=request.user,
         )
     except services.ConsultationError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"第 {comment.pk} 号意见的采纳情况已记录。")
+        messages.error(request, f"第 {comment.pk} 号意见：{exc}")
+        return _back_to_comments(request, consultation, failed=True)
+    messages.success(request, f"第 {comment.pk} 号意见的采纳情况已记录。")
     return _back_to_comments(request, consultation, comment.pk)
 
 

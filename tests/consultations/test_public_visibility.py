@@ -67,7 +67,7 @@ def _feed(url_for):
 
 
 def _sitemap(client, public, hidden):
-    text = _get(client, reverse("disclosure:sitemap")).content.decode()
+    text = _get(client, reverse("disclosure:sitemap_section", args=["items"])).content.decode()
     assert reverse("disclosure:item", args=[public.item_id]) in text
     assert reverse("disclosure:item", args=[hidden.item_id]) not in text
     assert reverse("consultations:detail", args=[hidden.pk]) not in text
@@ -183,3 +183,11 @@ def test_comments_of_an_internal_consultation_are_never_public(client):
     from consultations.models import Comment
 
     assert not Comment.objects.public().exists()
+
+
+def test_consultation_sitemap_lists_only_public_consultations(pair):
+    from consultations.sitemaps import ConsultationSitemap
+
+    public, hidden = pair
+    locations = [ConsultationSitemap().location(c) for c in ConsultationSitemap().items()]
+    assert locations == [reverse("consultations:detail", args=[public.pk])]

@@ -586,3 +586,11 @@ def test_feedback_due_in_an_unconfirmed_year_is_flagged():
     with time_machine.travel(opens - datetime.timedelta(days=1), tick=False):
         consultation = ConsultationFactory(published=True, opens_at=opens, closes_at=closes)
     assert consultation.feedback_due.confirmed is False
+
+
+def test_feedback_title_uses_the_document_name_in_book_title_marks():
+    assert (
+        selectors.draft_name("关于《某办法（征求意见稿）》公开征求意见的公告")
+        == "某办法（征求意见稿）"
+    )
+    assert selectors.draft_name("某办法征求意见") == "某办法征求意见"

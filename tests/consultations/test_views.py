@@ -111,7 +111,7 @@ def test_citizen_comments_and_sees_it_only_after_approval(client, office):
         },
     )
     assert response.status_code == 302
-    assert response["Location"].endswith(detail_url(consultation) + "#comments")
+    assert response["Location"] == detail_url(consultation) + "#main"  # the message is on top
     comment = Comment.objects.get()
     assert comment.status == CommentStatus.PENDING
     assert comment.display_name == "匿名"
