@@ -16,7 +16,7 @@ from accounts.roles import Role, has_role
 from disclosure import permissions as disclosure_permissions
 from disclosure.models import Item
 from review.models import Action, Decision, Stage
-from review.workflow import EDITABLE_STATUSES, TRANSITIONS
+from review.workflow import TRANSITIONS
 
 REVIEW_ROLES = (Role.SECTION_CLERK, Role.SECTION_HEAD, Role.OFFICE_REVIEWER, Role.LEADER)
 
@@ -100,15 +100,9 @@ def can_take(user, item: Item, name: str) -> bool:
 
 def can_edit_item_content(user, item: Item) -> bool:
     """Content may be changed by the drafting side only before submission or after a
-    return; a published item changes only through `item_update_published` (with its
-    change note). The admin should consult this before offering the change form."""
-    if item.status not in EDITABLE_STATUSES:
-        return False
-    if not _active(user):
-        return False
-    if user.pk == item.created_by_id:
-        return True
-    return disclosure_permissions.can_draft_in_column(user, item.column)
+    return (the catalogue's rule, `disclosure.permissions.can_change_item`); a
+    published item changes only through `item_update_published` with its note."""
+    return _active(user) and disclosure_permissions.can_change_item(user, item)
 
 
 def can_manage_sensitive_words(user) -> bool:

@@ -23,7 +23,7 @@ from django.utils import timezone
 from audit.models import AuditAction
 from audit.services import audit_record
 from disclosure import services as disclosure_services
-from disclosure.choices import Publicity, Validity
+from disclosure.choices import Validity
 from disclosure.models import Item, ItemStatus
 from disclosure.sanitize import clean_html
 from review import notifications
@@ -381,29 +381,12 @@ def _group_problems(main: Item, members: list[Item], *, signed: bool = False) ->
 
 
 def _publish(item: Item, acting_user, action: Action, *, opinion: str = "") -> Item:
-    """Make one item public and record whether it made its deadline."""
-    from disclosure.deadlines import item_due_date
-
-    published = disclosure_services.item_mark_published(item=item)
-    # Art. 7(2), Reg. 26: proactive information within 20 working days of formation.
-    if published.publicity == Publicity.PROACTIVE:
-        due = item_due_date(published)
-        published.due_on = due.date
-        published.due_on_confirmed = due.confirmed
-        published.published_on_time = timezone.localtime(published.published_at).date() <= due.date
-    else:
-        published.due_on = None
-        published.published_on_time = None
-    published.scheduled_at = None
-    published.save(
-        update_fields=[
-            "due_on",
-            "due_on_confirmed",
-            "published_on_time",
-            "scheduled_at",
-            "updated_at",
-        ]
-    )
+    """Make one item public. `item_mark_published` assigns the 索引号 and records
+    whether the item made its 20-working-day deadline (Art. 7(2), Reg. 26)."""
+    published = disclosure_services.item_mark_published(item=item, acting_user=acting_user)
+    if published.scheduled_at is not None:
+        published.scheduled_at = None
+        published.save(update_fields=["scheduled_at", "updated_at"])
     _record(published, action, acting_user, opinion=opinion)
     late = "" if published.published_on_time is not False else "（超过公开期限）"
     _audit(

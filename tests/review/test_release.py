@@ -88,11 +88,11 @@ def test_a_failure_in_the_middle_leaves_neither_public(team, monkeypatch):
     real = disclosure_services.item_mark_published
     calls = []
 
-    def fail_on_second(*, item, when=None):
+    def fail_on_second(*, item, **kwargs):
         calls.append(item.pk)
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        return real(item=item, when=when)
+        return real(item=item, **kwargs)
 
     monkeypatch.setattr(disclosure_services, "item_mark_published", fail_on_second)
     with pytest.raises(RuntimeError):
