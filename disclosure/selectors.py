@@ -114,9 +114,13 @@ class ColumnTree:
 
     def subtree_ids(self, column: Column) -> list[int]:
         ids: list[int] = []
+        seen: set[int] = set()  # a mis-edited parent loop must not hang the page
         stack = [self.by_id[column.pk]]
         while stack:
             node = stack.pop()
+            if node.column.pk in seen:
+                continue
+            seen.add(node.column.pk)
             ids.append(node.column.pk)
             stack.extend(node.children)
         return ids

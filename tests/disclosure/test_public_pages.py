@@ -390,3 +390,14 @@ def test_column_list_gives_index_number_name_summary_and_date(client):
         timezone.localtime(item.published_at).strftime("%Y-%m-%d"),
     ):
         assert piece in text
+
+
+def test_a_loop_in_the_column_tree_does_not_hang_the_pages(client):
+    a = ColumnFactory(slug="loop-a")
+    b = ColumnFactory(slug="loop-b", parent=a)
+    type(a).objects.filter(pk=a.pk).update(parent=b)  # a data error, not possible in forms
+    item = ItemFactory(published=True, column=b)
+    response = client.get(reverse("disclosure:column", args=["loop-a"]))
+    assert response.status_code == 200
+    assert list(response.context["items"]) == [item]
+    assert client.get(reverse("disclosure:item", args=[item.pk])).status_code == 200

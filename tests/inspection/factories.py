@@ -15,9 +15,13 @@ def at_noon(day: datetime.date) -> datetime.datetime:
 
 
 def published_on(day: datetime.date | None, **kwargs) -> Item:
-    """A public item whose publication date is `day` (None: public, undated)."""
+    """A public item whose publication date is `day` (None: public, undated). Whether
+    it made its deadline is left unrecorded (as for items published before that was
+    recorded): readers compute it from the dates."""
     item = ItemFactory(published=True, **kwargs)
-    Item.objects.filter(pk=item.pk).update(published_at=at_noon(day) if day else None)
+    Item.objects.filter(pk=item.pk).update(
+        published_at=at_noon(day) if day else None, published_on_time=None
+    )
     item.refresh_from_db()
     return item
 

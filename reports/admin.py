@@ -1,0 +1,28 @@
+"""Back-office listing of guides and annual reports: read-only. The office edits them
+on their own pages (reports.services), where publication is checked."""
+
+from django.contrib import admin
+
+from reports.models import AnnualReport, Guide
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Guide)
+class GuideAdmin(ReadOnlyAdmin):
+    list_display = ("organisation", "updated_at", "updated_by")
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(ReadOnlyAdmin):
+    list_display = ("year", "organisation", "status", "published_at")
+    list_filter = ("status",)

@@ -1,0 +1,120 @@
+"""The 政府信息公开目录 as a file (Reg. 12): every public item with the catalogue
+fields of domain-rules.md, as CSV and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from disclosure.selectors import public_items
+
+# domain-rules.md, "Catalogue fields in use", in that order; then the page address.
+CATALOGUE_FIELDS = (
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "成文日期",
+    "发布日期",
+    "文号",
+    "有效性",
+    "名称",
+    "关键词",
+    "内容概述",
+    "公开方式",
+    "公开时限",
+    "公开属性",
+    "网址",
+)
+# Art. 8(1): the county portal is the first platform for proactive information.
+DISCLOSURE_CHANNEL = "政府网站"
+# Art. 7(2), Reg. 26.
+DISCLOSURE_TIME_LIMIT = "信息形成或变更之日起20个工作日内"
+
+
+def catalogue_items(*, year: int | None = None):
+    items = public_items().select_related("section__organisation")
+    if year:
+        items = items.filter(published_at__year=year)
+    return items
+
+
+def _date(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "tzinfo"):
+        value = timezone.localtime(value).date()
+    return value.isoformat()
+
+
+def catalogue_rows(items: Iterable) -> Iterator[list[str]]:
+    for item in items.iterator(chunk_size=500) if hasattr(items, "iterator") else items:
+        yield [
+            item.index_number or "",
+            item.get_topic_display(),
+            item.section.organisation.name,
+            _date(item.written_on),
+            _date(item.published_at),
+            item.document_number,
+            item.get_validity_display(),
+            item.title,
+            item.keywords,
+            item.summary,
+            DISCLOSURE_CHANNEL,
+            DISCLOSURE_TIME_LIMIT,
+            item.get_publicity_display(),
+            settings.SITE_URL + reverse("disclosure:item", args=[item.pk]),
+        ]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_csv(value: str) -> str:
+    """A spreadsheet must not run a cell as a formula (CSV injection)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_stream(items) -> Iterator[str]:
+    """UTF-8 with BOM so that Excel opens the Chinese text correctly."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(CATALOGUE_FIELDS)
+    for row in catalogue_rows(items):
+        yield writer.writerow([_safe_csv(v) for v in row])
+
+
+def xlsx_bytes(items, *, title: str = "政府信息公开目录") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate((30, 22, 24, 12, 12, 22, 8, 50, 20, 40, 10, 28, 10, 40), 1):
+        sheet.column_dimensions[_column_letter(index)].width = width
+    sheet.append(list(CATALOGUE_FIELDS))
+    for row in catalogue_rows(items):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"  # text, never a formula
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)

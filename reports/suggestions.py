@@ -1,0 +1,140 @@
+"""Numbers the data does hold, offered to staff as suggestions for the parts of the
+annual report they enter (table 二 and the narrative sections). Nothing here is
+written into a report unless staff choose to take it."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from disclosure.choices import ColumnKind, Validity
+from disclosure.models import Item, ItemStatus
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    field: str
+    value: int
+    basis: str  # how it was counted, shown next to the cell
+
+
+def _end_of(year: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(year, 12, 31, 23, 59, 59))
+
+
+def normative_documents():
+    """The bureau's 行政规范性文件 as far as the catalogue tells: items with a 文号 in
+    a 政策文件 column that were published (including later withdrawn ones)."""
+    return (
+        Item.objects.filter(column__kind=ColumnKind.POLICY)
+        .exclude(document_number="")
+        .filter(status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN])
+        .filter(published_at__isnull=False)
+    )
+
+
+def _validity_on(item: Item, moment: datetime.datetime) -> str | None:
+    record = item.history.filter(history_date__lte=moment).order_by("-history_date").first()
+    return record.validity if record else None
+
+
+def _repealed_at(item: Item) -> datetime.datetime | None:
+    record = item.history.filter(validity=Validity.REPEALED).order_by("history_date").first()
+    return record.history_date if record else None
+
+
+def normative_counts(year: int) -> dict[str, int]:
+    """本年制发 (成文日期 in the year, or published in it when undated), 本年废止 (made
+    废止 during the year, from the item's history), 现行有效 (in force on 31
+    December: not 废止 then)."""
+    end = _end_of(year)
+    docs = normative_documents()
+    issued = docs.filter(
+        Q(written_on__year=year) | Q(written_on__isnull=True, published_at__year=year)
+    ).count()
+    repealed = 0
+    for item in docs.filter(validity=Validity.REPEALED):
+        when = _repealed_at(item)
+        if when is not None and timezone.localtime(when).year == year:
+            repealed += 1
+    in_force = 0
+    for item in docs.filter(published_at__lte=end):
+        validity = _validity_on(item, end)
+        if validity is not None and validity != Validity.REPEALED:
+            in_force += 1
+    return {"issued": issued, "repealed": repealed, "in_force": in_force}
+
+
+def table2_suggestions(year: int) -> list[Suggestion]:
+    counts = normative_counts(year)
+    basis = "据目录中“政策文件”类栏目已发布且有文号的信息统计"
+    # A county-level department has no power to make 规章 (立法法 Art. 93: only the
+    # State Council's departments and provincial / 设区的市 governments make them).
+    no_rules = "县级政府部门无规章制定权"
+    return [
+        Suggestion("regulations_issued", 0, no_rules),
+        Suggestion("regulations_repealed", 0, no_rules),
+        Suggestion("regulations_in_force", 0, no_rules),
+        Suggestion("normative_issued", counts["issued"], basis + "（成文日期在本年）"),
+        Suggestion("normative_repealed", counts["repealed"], basis + "（本年改为“已废止”）"),
+        Suggestion("normative_in_force", counts["in_force"], basis + "（年末未废止）"),
+    ]
+
+
+def overview_suggestion(year: int, table3: dict, table4: dict) -> str:
+    """A first draft of 一、总体情况 from the year's numbers."""
+    from reports import tables
+
+    start = timezone.make_aware(datetime.datetime(year, 1, 1))
+    published = Item.objects.published().filter(
+        published_at__gte=start, published_at__lte=_end_of(year)
+    )
+    total = published.count()
+    policy = published.filter(column__kind=ColumnKind.POLICY).count()
+    news = published.filter(column__kind=ColumnKind.NEWS).count()
+    notice = published.filter(column__kind=ColumnKind.NOTICE).count()
+    on_time = published.filter(published_on_time=True).count()
+    t = tables.T3_TOTAL_COLUMN
+    review = table4[tables.T4_REVIEW][tables.REMEDY_TOTAL_LABEL]
+    litigation = sum(
+        block[tables.REMEDY_TOTAL_LABEL] for block in table4[tables.T4_LITIGATION].values()
+    )
+    return (
+        f"{year}年，本局深入贯彻《中华人民共和国政府信息公开条例》，坚持以公开为常态、"
+        f"不公开为例外，全面推进政务公开工作。\n"
+        f"（一）主动公开。全年通过县政府门户网站政务公开平台主动公开政府信息 {total} 条，"
+        f"其中工作动态 {news} 条、通知公告 {notice} 条、政策文件 {policy} 条；"
+        f"按时（形成或变更之日起 20 个工作日内）公开 {on_time} 条。\n"
+        f"（二）依申请公开。全年新收政府信息公开申请 {table3[tables.ROW_NEW][t]} 件，"
+        f"上年结转 {table3[tables.ROW_CARRIED_IN][t]} 件，办结 {table3[tables.ROW_TOTAL][t]} 件，"
+        f"结转下年度继续办理 {table3[tables.ROW_CARRIED_OUT][t]} 件。\n"
+        f"（三）政府信息管理。严格落实信息发布“三审”制度和保密审查，及时更新政府信息公开指南和目录。\n"
+        f"（四）平台建设。按照栏目维护责任分工，开展日常巡查，及时整改发现的问题。\n"
+        f"（五）监督保障。全年因政府信息公开被申请行政复议 {review} 件、提起行政诉讼 {litigation} 件。"
+    )
+
+
+def problems_suggestion(year: int) -> str:
+    """A first draft of 五、存在的主要问题及改进情况 from the year's inspection findings
+    and rectification tasks."""
+    from django.db.models import Count
+
+    from inspection.models import Finding, FindingKind, RectificationTask, TaskStatus
+
+    by_kind = (
+        Finding.objects.filter(created_at__year=year)
+        .values("kind")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    found = "、".join(f"{FindingKind(r['kind']).label} {r['n']} 个" for r in by_kind)
+    tasks = RectificationTask.objects.filter(assigned_on__year=year)
+    closed = tasks.filter(status=TaskStatus.CLOSED).count()
+    return (
+        f"本年度通过网站巡查和考评迎检发现的问题主要有：{found or '无'}。"
+        f"共交办整改任务 {tasks.count()} 件，已整改办结 {closed} 件。"
+        "下一步，将进一步压实各股室栏目维护责任，加强日常巡查和整改督办，不断提升政务公开质量。"
+    )

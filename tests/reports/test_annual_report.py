@@ -1,0 +1,295 @@
+"""The annual report's life: drafting, suggestions, the publication check (the
+consistency rule among it), the frozen published report, its pages and XLSX."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from accounts.roles import Role
+from audit.models import AuditAction, AuditEntry
+from disclosure.choices import ColumnKind, Validity
+from disclosure.models import Item
+from reports import services, suggestions, tables
+from reports.models import AnnualReport, ReportStatus
+from reports.services import ReportError
+from requests_app.outcomes import ApplicantColumn as C
+from requests_app.outcomes import Outcome as O
+from tests.factories import ColumnFactory, OrganisationFactory, SectionFactory, UserFactory, staff
+from tests.inspection.factories import published_on
+from tests.reports.factories import make_request
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+JAN_2027 = datetime.datetime(2027, 1, 15, 10, tzinfo=datetime.UTC)
+
+TABLE2_FILLED = {
+    "regulations_issued": 0,
+    "regulations_repealed": 0,
+    "regulations_in_force": 0,
+    "normative_issued": 3,
+    "normative_repealed": 1,
+    "normative_in_force": 12,
+    "licensing_decisions": 245,
+    "penalty_decisions": 7,
+    "enforcement_decisions": 0,
+    "fees_amount": Decimal("0"),
+}
+TEXTS = {"overview": "总体情况", "problems": "存在问题", "other_matters": "无。"}
+
+
+@pytest.fixture
+def organisation():
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def office(organisation):
+    return staff(Role.OFFICE_REVIEWER, SectionFactory(office=True, organisation=organisation))
+
+
+@pytest.fixture
+def requests_2026():
+    make_request(C.NATURAL_PERSON, D(2025, 12, 29), D(2026, 1, 8), O.DISCLOSED)
+    make_request(C.NATURAL_PERSON, D(2026, 3, 2), D(2026, 3, 20), O.PARTIAL)
+    make_request(C.COMMERCIAL, D(2026, 5, 6), D(2026, 5, 20), O.WITHHELD_THIRD_PARTY)
+    make_request(C.LEGAL_SERVICE, D(2026, 12, 28))
+
+
+@pytest.fixture
+def report(organisation, office):
+    return services.annual_report_create(
+        organisation=organisation, year=2026, acting_user=office, today=D(2027, 1, 10)
+    )
+
+
+def filled(report, office):
+    services.annual_report_update(
+        report=report, data={**TABLE2_FILLED, **TEXTS}, acting_user=office
+    )
+    report.refresh_from_db()
+    return report
+
+
+# -- creating and editing ------------------------------------------------------------
+
+
+def test_only_the_office_compiles_reports(organisation):
+    for user in (staff(Role.SECTION_CLERK), staff(Role.LEADER), UserFactory()):
+        with pytest.raises(ReportError, match="只有局办公室"):
+            services.annual_report_create(organisation=organisation, year=2025, acting_user=user)
+    assert not AnnualReport.objects.exists()
+
+
+def test_year_must_be_past_or_current_and_unique(organisation, office, report):
+    with pytest.raises(ReportError, match="已存在"):
+        services.annual_report_create(
+            organisation=organisation, year=2026, acting_user=office, today=D(2027, 1, 10)
+        )
+    with pytest.raises(ReportError, match="2021 年至 2027 年"):
+        services.annual_report_create(
+            organisation=organisation, year=2028, acting_user=office, today=D(2027, 1, 10)
+        )
+    with pytest.raises(ReportError):
+        services.annual_report_create(organisation=organisation, year=2019, acting_user=office)
+
+
+# -- the publication check -----------------------------------------------------------
+
+
+def test_every_blocker_is_listed_at_once(report, requests_2026):
+    blockers = services.annual_report_blockers(report, today=D(2026, 12, 20))
+    assert blockers[0] == "2026 年度尚未结束，年度报告须在次年发布。"
+    assert "请填写“一、总体情况”。" in blockers
+    assert "请填写“五、存在的主要问题及改进情况”。" in blockers
+    assert "请填写“六、其他需要报告的事项”。" in blockers
+    table2 = next(b for b in blockers if b.startswith("表二"))
+    assert (
+        "行政许可·本年处理决定数量" in table2
+        and "行政事业性收费·本年收费金额（单位：万元）" in table2
+    )
+
+
+def test_complete_consistent_report_has_no_blockers(report, office, requests_2026):
+    filled(report, office)
+    assert services.annual_report_blockers(report, today=D(2027, 1, 10)) == []
+
+
+def test_report_breaking_the_consistency_rule_cannot_be_published(
+    report, office, requests_2026, monkeypatch
+):
+    filled(report, office)
+    real = tables.compute_table3
+
+    def broken(year):
+        table = real(year)
+        table[tables.ROW_CARRIED_OUT]["法律服务机构"] = 0
+        table[tables.ROW_CARRIED_OUT]["总计"] -= 1
+        return table
+
+    monkeypatch.setattr(tables, "compute_table3", broken)
+    with time_machine.travel(JAN_2027, tick=False), pytest.raises(ReportError) as exc:
+        services.annual_report_publish(report=report, acting_user=office)
+    assert "“法律服务机构”列：第一项加第二项（1）不等于第三项（七）加第四项（0）" in str(exc.value)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT and report.table3 is None
+
+
+def test_publish_freezes_tables_three_and_four(report, office, requests_2026):
+    filled(report, office)
+    with time_machine.travel(JAN_2027, tick=False):
+        services.annual_report_publish(report=report, acting_user=office)
+    report.refresh_from_db()
+    assert report.is_published and report.published_by == office
+    assert report.table3 == tables.compute_table3(2026)
+    assert report.table3["一、本年新收政府信息公开申请数量"]["总计"] == 3
+    assert AuditEntry.objects.filter(action=AuditAction.PUBLISH, actor=office).exists()
+    # A request recorded late for 2026 does not change the published report.
+    make_request(C.NATURAL_PERSON, D(2026, 6, 1), D(2026, 6, 10), O.DISCLOSED)
+    from reports.selectors import report_tables
+
+    assert report_tables(report).table3["一、本年新收政府信息公开申请数量"]["总计"] == 3
+    # And the published report cannot be edited or published again.
+    with pytest.raises(ReportError, match="已发布"):
+        services.annual_report_update(report=report, data={"overview": "改"}, acting_user=office)
+    with pytest.raises(ReportError, match="已发布"):
+        services.annual_report_publish(report=report, acting_user=office)
+
+
+def test_leader_cannot_publish(report, office, requests_2026):
+    filled(report, office)
+    with time_machine.travel(JAN_2027, tick=False), pytest.raises(ReportError):
+        services.annual_report_publish(report=report, acting_user=staff(Role.LEADER))
+
+
+# -- suggestions ---------------------------------------------------------------------
+
+
+def test_normative_document_suggestions_from_the_catalogue(organisation):
+    policy = ColumnFactory(kind=ColumnKind.POLICY)
+    with time_machine.travel(datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC)):
+        old = published_on(
+            D(2024, 5, 1), column=policy, document_number="示人社〔2024〕1号",
+            written_on=D(2024, 4, 20), formed_on=D(2024, 4, 20),
+        )  # fmt: skip
+    with time_machine.travel(datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC)):
+        published_on(
+            D(2026, 3, 1), column=policy, document_number="示人社〔2026〕2号",
+            written_on=D(2026, 2, 25), formed_on=D(2026, 2, 25),
+        )  # fmt: skip
+        published_on(D(2026, 3, 1), column=policy, document_number="")  # no 文号: not one
+        published_on(D(2026, 3, 1), document_number="示人社〔2026〕9号")  # not a policy column
+    with time_machine.travel(datetime.datetime(2026, 8, 1, tzinfo=datetime.UTC)):
+        old.validity = Validity.REPEALED
+        old.save()
+    assert suggestions.normative_counts(2026) == {"issued": 1, "repealed": 1, "in_force": 1}
+    assert suggestions.normative_counts(2025) == {"issued": 0, "repealed": 0, "in_force": 1}
+    assert Item.objects.get(pk=old.pk).validity == Validity.REPEALED
+
+
+def test_apply_suggestions_fills_only_blank_cells(report, office, requests_2026):
+    services.annual_report_update(
+        report=report, data={"normative_issued": 9, "other_matters": "无"}, acting_user=office
+    )
+    filled_labels = services.annual_report_apply_suggestions(report=report, acting_user=office)
+    report.refresh_from_db()
+    assert report.normative_issued == 9  # kept
+    assert report.regulations_issued == 0 and report.normative_repealed == 0
+    assert report.licensing_decisions is None  # no data: staff enter it
+    assert "新收政府信息公开申请 3 件" in report.overview
+    assert report.other_matters == "无"
+    assert "一、总体情况" in filled_labels
+
+
+# -- pages and exports ---------------------------------------------------------------
+
+
+def test_draft_is_a_404_to_the_public_and_previewed_by_the_office(client, report, office):
+    url = reverse("reports:annual_detail", args=[2026])
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("reports:annual_xlsx", args=[2026])).status_code == 404
+    assert client.get(reverse("reports:annual_print", args=[2026])).status_code == 404
+    client.force_login(staff(Role.SECTION_CLERK))
+    assert client.get(url).status_code == 404
+    assert report.title not in client.get(reverse("reports:annual_list")).content.decode()
+    client.force_login(office)
+    assert "草稿预览" in client.get(url).content.decode()
+
+
+def test_published_report_page_print_and_xlsx(client, report, office, requests_2026):
+    filled(report, office)
+    with time_machine.travel(JAN_2027, tick=False):
+        services.annual_report_publish(report=report, acting_user=office)
+    assert report.title in client.get(reverse("reports:annual_list")).content.decode()
+    page = client.get(reverse("reports:annual_detail", args=[2026])).content.decode()
+    for heading in (
+        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项", tables.T3_NOTE, "4.保护第三方合法权益", "复议后起诉",
+    ):  # fmt: skip
+        assert heading in page
+    printed = client.get(reverse("reports:annual_print", args=[2026]))
+    assert printed.status_code == 200 and "reports-print.css" in printed.content.decode()
+
+    response = client.get(reverse("reports:annual_xlsx", args=[2026]))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == [
+        "报告正文",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    t2 = workbook["二、主动公开政府信息情况"]
+    t2_rows = {r[0]: r[1:] for r in t2.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert t2_rows["行政许可"][0] == 245
+    assert t2_rows["行政规范性文件"] == (3, 1, 12)
+    t3 = workbook["三、收到和处理政府信息公开申请情况"]
+    assert t3["A2"].value == tables.T3_NOTE and "A2:C4" in {str(r) for r in t3.merged_cells.ranges}
+    assert [t3.cell(row=4, column=c).value for c in range(5, 10)] == [
+        "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
+    ]  # fmt: skip
+    by_label = {}
+    for row in t3.iter_rows(min_row=5, values_only=True):
+        label = row[2] or row[1] or row[0]
+        by_label[label] = list(row[3:10])
+    frozen = report.__class__.objects.get(pk=report.pk).table3
+    for label in tables.T3_ROWS:
+        assert by_label[label] == [frozen[label][c] for c in tables.T3_COLUMNS], label
+    t4 = workbook["四、政府信息公开行政复议、行政诉讼情况"]
+    assert [c.value for c in t4[5]] == [0] * 15
+    assert t4["A2"].value == "行政复议" and t4["F2"].value == "行政诉讼"
+
+
+def test_office_edits_a_draft_through_the_page(client, report, office):
+    client.force_login(office)
+    url = reverse("reports:annual_edit", args=[2026])
+    page = client.get(url).content.decode()
+    assert "发布前检查" in page and "县级政府部门无规章制定权" in page
+    bad = client.post(url, {"overview": "草稿内容", "licensing_decisions": "-3"})
+    assert bad.status_code == 400
+    assert "不能为负数" in bad.content.decode() and "草稿内容" in bad.content.decode()
+    ok = client.post(url, {"overview": "草稿内容", "licensing_decisions": "12"})
+    assert ok.status_code == 302
+    report.refresh_from_db()
+    assert report.overview == "草稿内容" and report.licensing_decisions == 12
+
+
+def test_publish_button_refuses_with_the_reasons(client, report, office):
+    client.force_login(office)
+    response = client.post(reverse("reports:annual_publish", args=[2026]), follow=True)
+    assert "年度报告不能发布" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+
+
+def test_manage_pages_are_office_only(client, report):
+    for user in (staff(Role.LEADER), staff(Role.SECTION_HEAD)):
+        client.force_login(user)
+        for name in ("reports:annual_edit", "reports:annual_publish", "reports:annual_suggest"):
+            assert client.post(reverse(name, args=[2026])).status_code == 404
+        assert client.get(reverse("reports:annual_manage")).status_code == 404
