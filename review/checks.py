@@ -139,6 +139,27 @@ def interpretation_problems(item: Item) -> list[Blocker]:
     return blockers
 
 
+# Release rules of other apps: each a function item -> list of Chinese messages
+# (e.g. a consultation must name its basis, period and contact, Art. 7(3)).
+OTHER_RELEASE_CHECKS = ("consultations.services.release_blockers",)
+
+
+def other_app_blockers(item: Item) -> list[str]:
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    messages = []
+    for dotted in OTHER_RELEASE_CHECKS:
+        if not apps.is_installed(dotted.split(".", 1)[0]):
+            continue
+        try:
+            check = import_string(dotted)
+        except ImportError:
+            continue
+        messages.extend(check(item))
+    return messages
+
+
 def security_check(item: Item, *, scan: ScanResult | None = None) -> SecurityReport:
     """Every blocking reason at once, with a valid leader override if there is one."""
     revision = content_revision(item)
@@ -173,6 +194,7 @@ def security_check(item: Item, *, scan: ScanResult | None = None) -> SecurityRep
             )
         )
     blockers.extend(interpretation_problems(item))
+    blockers.extend(Blocker("other", message) for message in other_app_blockers(item))
     report = SecurityReport(revision=revision, scan=scan, blockers=tuple(blockers))
     override = valid_override(item, report)
     if override is not None:

@@ -3,6 +3,8 @@ back to its drafter, is published, or its scheduled publication fails. Sent afte
 transaction commits, so a rolled-back transition sends nothing."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -58,7 +60,22 @@ def _send(template: str, subject: str, recipients: list[str], context: dict) -> 
             logger.exception("review notification %s to %s failed", template, recipient)
 
 
+_muted: ContextVar[bool] = ContextVar("review_notifications_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """No emails inside (the demo loader walks many items through the workflow)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
 def _later(template: str, subject: str, recipients: list[str], context: dict) -> None:
+    if _muted.get():
+        return
     transaction.on_commit(lambda: _send(template, subject, recipients, context))
 
 

@@ -142,9 +142,15 @@ def _audit(action: AuditAction, acting_user, item: Item, detail: str) -> None:
     )
 
 
-def _set_status(item: Item, status: str, *fields: str) -> None:
+def _save(item: Item, acting_user, *fields: str) -> None:
+    if getattr(acting_user, "pk", None):
+        item._history_user = acting_user  # django-simple-history: who changed it
+    item.save(update_fields=[*fields, "updated_at"])
+
+
+def _set_status(item: Item, status: str, *fields: str, acting_user=None) -> None:
     item.status = status
-    item.save(update_fields=["status", "updated_at", *fields])
+    _save(item, acting_user, "status", *fields)
 
 
 def resume_stage(item: Item) -> str:
@@ -166,7 +172,7 @@ def item_submit(*, item: Item, acting_user, expected_token: str | None = None) -
         if problems:
             raise TransitionError("不能送审：" + "".join(problems), problems=problems)
         stage = resume_stage(item) if item.status == S.RETURNED else Stage.FIRST
-        _set_status(item, STAGE_STATUS[stage])
+        _set_status(item, STAGE_STATUS[stage], acting_user=acting_user)
         _record(item, Action.SUBMIT, acting_user, stage=stage)
         notifications.notify_stage_reached(item)
     return item
@@ -213,15 +219,14 @@ def item_set_relations(
         item.interprets = interprets
         item.responds_to = responds_to
         item.signatory = signatory
-        item.save(
-            update_fields=[
-                "is_signed_document",
-                "needs_interpretation",
-                "interprets",
-                "responds_to",
-                "signatory",
-                "updated_at",
-            ]
+        _save(
+            item,
+            acting_user,
+            "is_signed_document",
+            "needs_interpretation",
+            "interprets",
+            "responds_to",
+            "signatory",
         )
     return item
 
@@ -266,7 +271,7 @@ def review_approve(
             raise TransitionError(
                 "内容在送审后已被修改，本轮已作出的审核意见均已失效。请退回起草人，由其确认修改后重新送审。"
             )
-        _set_status(item, NEXT_STATUS[Stage(stage)])
+        _set_status(item, NEXT_STATUS[Stage(stage)], acting_user=acting_user)
         decision = _record(
             item, Action.APPROVE, acting_user, stage=stage, opinion=(opinion or "").strip()
         )
@@ -295,7 +300,7 @@ def review_return(
         if item.status == S.SCHEDULED:
             _unschedule_companions(item, acting_user, reason=f"《{item.title}》被退回修改")
         item.scheduled_at = None
-        _set_status(item, S.RETURNED, "scheduled_at")
+        _set_status(item, S.RETURNED, "scheduled_at", acting_user=acting_user)
         decision = _record(item, Action.RETURN, acting_user, stage=stage, opinion=opinion)
         _audit(
             AuditAction.DECIDE, acting_user, item, f"{decision.get_stage_display()}退回：{opinion}"
@@ -386,7 +391,7 @@ def _publish(item: Item, acting_user, action: Action, *, opinion: str = "") -> I
     published = disclosure_services.item_mark_published(item=item, acting_user=acting_user)
     if published.scheduled_at is not None:
         published.scheduled_at = None
-        published.save(update_fields=["scheduled_at", "updated_at"])
+        _save(published, acting_user, "scheduled_at")
     _record(published, action, acting_user, opinion=opinion)
     late = "" if published.published_on_time is not False else "（超过公开期限）"
     _audit(
@@ -437,7 +442,7 @@ def item_schedule(
         local = timezone.localtime(when)
         for member in members:
             member.scheduled_at = when
-            _set_status(member, S.SCHEDULED, "scheduled_at")
+            _set_status(member, S.SCHEDULED, "scheduled_at", acting_user=acting_user)
             _record(
                 member, Action.SCHEDULE, acting_user, opinion=f"定于 {local:%Y-%m-%d %H:%M} 发布"
             )
@@ -449,7 +454,7 @@ def _unschedule_companions(item: Item, acting_user, *, reason: str) -> None:
         locked = _lock(member)
         if locked.status == S.SCHEDULED:
             locked.scheduled_at = None
-            _set_status(locked, S.APPROVED, "scheduled_at")
+            _set_status(locked, S.APPROVED, "scheduled_at", acting_user=acting_user)
             _record(locked, Action.UNSCHEDULE, acting_user, opinion=f"同步取消：{reason}")
 
 
@@ -459,7 +464,7 @@ def item_unschedule(*, item: Item, acting_user, expected_token: str | None = Non
         item, _ = _begin(item, acting_user, expected_token, "unschedule")
         _unschedule_companions(item, acting_user, reason=f"《{item.title}》取消定时发布")
         item.scheduled_at = None
-        _set_status(item, S.APPROVED, "scheduled_at")
+        _set_status(item, S.APPROVED, "scheduled_at", acting_user=acting_user)
         _record(item, Action.UNSCHEDULE, acting_user)
     return item
 
@@ -490,7 +495,7 @@ def item_publish_scheduled(
             for member in members:
                 if member.status == S.SCHEDULED:
                     member.scheduled_at = None
-                    _set_status(member, S.APPROVED, "scheduled_at")
+                    _set_status(member, S.APPROVED, "scheduled_at", acting_user=acting_user)
                     _record(
                         member,
                         Action.UNSCHEDULE,
@@ -591,7 +596,7 @@ def item_withdraw(
         item, _ = _begin(item, acting_user, expected_token, "withdraw")
         item.withdrawn_at = timezone.now()
         item.withdrawal_reason = reason
-        _set_status(item, S.WITHDRAWN, "withdrawn_at", "withdrawal_reason")
+        _set_status(item, S.WITHDRAWN, "withdrawn_at", "withdrawal_reason", acting_user=acting_user)
         _record(item, Action.WITHDRAW, acting_user, opinion=reason)
         _audit(AuditAction.WITHDRAW, acting_user, item, reason)
     return item
@@ -619,7 +624,7 @@ def item_replace(
         if new.replaced_by_id:
             raise TransitionError("所选信息本身已被替代，请选择最新的信息。")
         item.replaced_by = new
-        item.save(update_fields=["replaced_by", "updated_at"])
+        _save(item, acting_user, "replaced_by")
         _record(
             item,
             Action.REPLACE,
@@ -672,7 +677,7 @@ def item_update_published(
         if found:
             shown = "；".join(f"{f.kind_label} {f.masked}（{f.where}）" for f in found[:8])
             raise TransitionError(f"更新后的内容未通过安全检查：{shown}。")
-        item.save(update_fields=[*changed, "updated_at"])
+        _save(item, acting_user, *changed)
         labels = "、".join(str(Item._meta.get_field(n).verbose_name) for n in changed)
         ChangeNote.objects.create(
             item=item,
