@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from consultations import permissions
 from consultations.models import (
+    FEEDBACK_WORKDAYS,
     Adoption,
     Comment,
     CommentStatus,
@@ -139,6 +140,20 @@ def closed_without_feedback(*, now: datetime.datetime | None = None) -> QuerySet
         .filter(closes_at__lt=now)
         .order_by("closes_at", "id")
     )
+
+
+def with_feedback_due(consultations) -> list[Consultation]:
+    """The consultations as a list, each with its feedback due date computed on one
+    shared calendar (the calendar years are read once for the whole list)."""
+    from workcalendar.selectors import WorkCalendar
+
+    calendar = WorkCalendar()
+    rows = list(consultations)
+    for consultation in rows:
+        if consultation.closes_at is not None:
+            closed_on = timezone.localdate(consultation.closes_at)
+            consultation._feedback_due = calendar.add_workdays(closed_on, FEEDBACK_WORKDAYS)
+    return rows
 
 
 @dataclass(frozen=True)

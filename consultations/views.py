@@ -166,17 +166,16 @@ def staff_list(request):
     _staff_or_404(request)
     consultations = list(selectors.staff_consultations(request.user))
     today = timezone.localdate()
-    overdue_rows = [
-        c
-        for c in selectors.closed_without_feedback()
-        if permissions.can_view_consultation(request.user, c)
-    ]
+    visible = permissions.consultations_visible_to(request.user)
+    awaiting = selectors.with_feedback_due(
+        selectors.closed_without_feedback().filter(pk__in=visible.values("pk"))
+    )
     return render(
         request,
         "consultations/staff_list.html",
         {
             "consultations": consultations,
-            "awaiting_feedback": overdue_rows,
+            "awaiting_feedback": awaiting,
             "today": today,
             "can_create": permissions.can_create_consultation(request.user),
         },

@@ -76,6 +76,30 @@ def test_list_query_count_does_not_grow_with_rows(client):
     assert len(many) == len(few)
 
 
+def test_staff_list_query_count_does_not_grow_with_rows(client, office):
+    def closed():
+        now = timezone.now()
+        with time_machine.travel(now - datetime.timedelta(days=41)):
+            ConsultationFactory(
+                published=True,
+                opens_at=now - datetime.timedelta(days=40),
+                closes_at=now - datetime.timedelta(days=10),
+            )
+
+    closed()
+    CommentFactory()
+    client.force_login(office)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("consultations:staff_list")).status_code == 200
+    for _ in range(4):
+        closed()
+        CommentFactory()
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("consultations:staff_list"))
+    assert len(response.context["awaiting_feedback"]) == 5
+    assert len(many) == len(few)
+
+
 def test_list_bad_page_is_404(client):
     assert client.get(reverse("consultations:list") + "?page=9").status_code == 404
 
