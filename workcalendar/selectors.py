@@ -7,8 +7,8 @@ stored days. A year without a confirmed arrangement uses the stored days where t
 are any and the statutory holidays by rule (`workcalendar.statutory`) for the other
 dates, and every result touching it carries `confirmed=False` (shown as 未确认).
 
-Each call reads the years it needs in two queries (years, days) and keeps nothing
-between calls, so an edit is seen at once by every process. A page that computes
+Each call reads the years it needs in one query (years joined with their days) and
+keeps nothing between calls, so an edit is seen at once by every process. A page that computes
 many dates should create one `WorkCalendar()` and call its methods: the years are
 then read once for the whole page.
 """

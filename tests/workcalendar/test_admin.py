@@ -266,3 +266,24 @@ def test_list_pages_query_count_does_not_grow_with_rows(client, sysadmin):
             date=d(f"{year}-01-01"), kind=DayKind.HOLIDAY, name="元旦", acting_user=sysadmin
         )
     assert (count(YEARS), count(DAYS)) == before
+
+
+@pytest.mark.parametrize(
+    ("year", "message"), [("1980", "年度须在 1990 年至 2100 年之间"), ("2026", "已存在")]
+)
+def test_year_form_errors(client, sysadmin, year, message):
+    client.force_login(sysadmin)
+    before = CalendarYear.objects.count()
+    response = client.post(
+        ADD_YEAR,
+        {
+            "year": year,
+            "source": "通知",
+            "note": "",
+            "days-TOTAL_FORMS": "0",
+            "days-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert CalendarYear.objects.count() == before

@@ -4,10 +4,11 @@ stderr when unconfirmed, a Chinese error and a non-zero exit for bad input."""
 import io
 
 import pytest
-from django.core.management import call_command, execute_from_command_line
+from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connections
 
+from workcalendar.management.commands.workdays import Command
 from workcalendar.models import CalendarYear
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_bad_input_exits_non_zero_with_the_message_on_stderr(monkeypatch, capsys
     # run_from_argv closes the connections when done: keep the test's transaction.
     monkeypatch.setattr(connections, "close_all", lambda: None)
     with pytest.raises(SystemExit) as exc:
-        execute_from_command_line(["manage.py", "workdays", "add", "2026-09-18", "-5"])
+        Command().run_from_argv(["manage.py", "workdays", "add", "2026-09-18", "-5"])
     assert exc.value.code != 0
     captured = capsys.readouterr()
     assert "工作日数不能为负数" in captured.err
@@ -78,7 +79,7 @@ def test_bad_input_exits_non_zero_with_the_message_on_stderr(monkeypatch, capsys
 
 def test_success_from_the_command_line(monkeypatch, capsys):
     monkeypatch.setattr(connections, "close_all", lambda: None)
-    execute_from_command_line(["manage.py", "workdays", "add", "2026-09-18", "20"])
+    Command().run_from_argv(["manage.py", "workdays", "add", "2026-09-18", "20"])
     captured = capsys.readouterr()
     assert captured.out.splitlines()[0] == "2026-10-22"
     assert captured.err == ""
