@@ -43,8 +43,9 @@ def load(ctx: dict) -> None:
 
     _open(column, section, office_user, now)
     _closed_awaiting_feedback(column, insurance, office_user, now)
-    _concluded(column, skills, office_user, now)
+    _concluded(column, skills, office_user, now, ctx)
     _internal(column, office_section, office_user, now)
+    _register_catalogue_items(ctx, office_user)
     stdout = ctx.get("stdout")
     if stdout is not None:
         stdout.write(f"意见征集：{Consultation.objects.count()} 项")
@@ -158,7 +159,7 @@ def _closed_awaiting_feedback(column, section, office_user, now):
     # Closed more than 20 working days ago without published feedback: flagged overdue.
 
 
-def _concluded(column, section, office_user, now):
+def _concluded(column, section, office_user, now, ctx):
     if Consultation.objects.filter(item__title=CONCLUDED_TITLE).exists():
         return
     opens_at, closes_at = _at(now - 120 * DAY, 9), _at(now - 90 * DAY, 17)
@@ -208,7 +209,7 @@ def _concluded(column, section, office_user, now):
         note="补助资金来源于本县就业补助资金，须以在本县参保为条件。",
         acting_user=office_user,
     )
-    policy = _policy(section, office_user, closes_at + 20 * DAY)
+    policy = _policy(ctx, office_user, closes_at + 20 * DAY)
     title, text = selectors.feedback_draft_text(consultation)
     consultation = services.feedback_save(
         consultation=consultation,
@@ -239,6 +240,53 @@ def _internal(column, section, office_user, now):
         contact_method="内线 8001",
         is_internal=True,
     )
+
+
+# The catalogue demo (disclosure.demo) files two consultation notices and one
+# feedback in the 意见征集 column as plain items; they get their consultation
+# records here, with the window, basis and contact their text announces.
+CATALOGUE_CONSULTATIONS = [
+    {
+        "item": "consult-trainee",
+        "feedback": "consult-trainee-feedback",
+        "policy": "normative-trainee-2026",
+        "opens_at": (2026, 4, 1, 9),
+        "closes_at": (2026, 4, 30, 17),
+        "basis": "《就业服务与就业管理规定》；《某省就业见习管理暂行办法》。",
+        "contact_person": "黄海燕",
+        "contact_method": "联系电话：0572-5123458；电子邮箱：rsjzcfg@example.gov.cn；"
+        "通信地址：示例县城关镇人民路88号政策法规股",
+    },
+    {
+        "item": "consult-skills",
+        "opens_at": (2026, 10, 21, 9),
+        "closes_at": (2026, 11, 20, 17),
+        "basis": "《关于健全完善新时代技能人才职业技能等级制度的意见》。",
+        "contact_person": "朱晓东",
+        "contact_method": "联系电话：0572-5123466；电子邮箱：rsjzynl@example.gov.cn",
+    },
+]
+
+
+def _register_catalogue_items(ctx, office_user) -> None:
+    items = ctx.get("items") or {}
+    for spec in CATALOGUE_CONSULTATIONS:
+        item = items.get(spec["item"])
+        if item is None or Consultation.objects.filter(item=item).exists():
+            continue
+        feedback = items.get(spec.get("feedback", ""))
+        policy = items.get(spec.get("policy", ""))
+        Consultation.objects.create(
+            item=item,
+            basis=spec["basis"],
+            opens_at=timezone.make_aware(datetime.datetime(*spec["opens_at"])),
+            closes_at=timezone.make_aware(datetime.datetime(*spec["closes_at"])),
+            contact_person=spec["contact_person"],
+            contact_method=spec["contact_method"],
+            feedback_item=feedback,
+            policy_item=policy,
+            created_by=office_user,
+        )
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -274,13 +322,14 @@ def _comments(consultation, rows, first_at):
     return comments
 
 
-def _policy(section, office_user, published_at) -> Item:
-    """The policy issued after the consultation, in a policy column."""
+def _policy(ctx, office_user, published_at) -> Item:
+    """The policy issued after the consultation, in the normative documents column."""
     existing = Item.objects.filter(title=POLICY_TITLE).first()
     if existing is not None:
         return existing
     column = (
-        Column.objects.filter(kind=ColumnKind.POLICY).order_by("order", "id").first()
+        (ctx.get("columns") or {}).get("normative")
+        or Column.objects.filter(kind=ColumnKind.POLICY).order_by("order", "id").first()
         or Column.objects.order_by("order", "id").first()
     )
     item = disclosure_services.item_create(

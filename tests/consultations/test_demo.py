@@ -53,3 +53,16 @@ def test_demo_has_one_consultation_of_each_kind_and_is_idempotent(ctx):
 def test_demo_without_a_bureau_does_nothing():
     demo.load({})
     assert not Consultation.objects.exists()
+
+
+def test_demo_registers_the_catalogue_consultation_items(ctx):
+    from tests.consultations.factories import consultation_column, publish
+    from tests.factories import ItemFactory
+
+    notice = publish(ItemFactory(column=consultation_column(), title="关于公开征求意见的公告"))
+    ctx["items"] = {"consult-skills": notice}
+    demo.load(ctx)
+    demo.load(ctx)
+    consultation = Consultation.objects.get(item=notice)
+    assert consultation.contact_person == "朱晓东"
+    assert consultation.is_public
