@@ -280,7 +280,7 @@ def check_attachments(as_of: datetime.date) -> Iterable[FindingDraft]:
     """Attachments of public items whose files are missing or unreadable (broken
     links on the site)."""
     attachments = (
-        Attachment.objects.filter(item__in=_public_items())
+        Attachment.objects.filter(item__in=_public_items().filter(_published_before(as_of)))
         .select_related("item", "item__section", "item__column")
         .order_by("item_id", "order", "id")
     )

@@ -29,7 +29,7 @@ def _fmt(value: float) -> str:
 
 
 def column_chart(
-    bars: list[Bar], *, title: str, width: int = 640, height: int = 240, color: str = RED
+    bars: list[Bar], *, title: str, width: int = 480, height: int = 220, color: str = RED
 ) -> SafeString:
     """Vertical bars (e.g. items per month)."""
     top, bottom, left, right = 24, 28, 8, 8
@@ -55,11 +55,11 @@ def column_chart(
             f"<title>{escape(bar.label)}：{escape(bar.text or _fmt(bar.value))}</title></rect>"
         )
         parts.append(
-            f'<text x="{cx:.1f}" y="{y - 5:.1f}" text-anchor="middle" font-size="12" '
+            f'<text x="{cx:.1f}" y="{y - 5:.1f}" text-anchor="middle" font-size="14" '
             f'fill="{INK}" {FONT}>{escape(bar.text or _fmt(bar.value))}</text>'
         )
         parts.append(
-            f'<text x="{cx:.1f}" y="{height - 9}" text-anchor="middle" font-size="12" '
+            f'<text x="{cx:.1f}" y="{height - 9}" text-anchor="middle" font-size="14" '
             f'fill="{INK}" {FONT}>{escape(bar.label)}</text>'
         )
     parts.append("</svg>")
@@ -70,18 +70,24 @@ def bar_chart(
     bars: list[Bar],
     *,
     title: str,
-    width: int = 640,
+    width: int = 440,
     maximum: float | None = None,
     color: str = BLUE,
     row_height: int = 26,
-    label_width: int = 150,
+    label_width: int | None = None,
+    value_width: int = 88,
 ) -> SafeString:
     """Horizontal bars with labels on the left (e.g. per section, per outcome).
     `maximum` fixes the scale (100 for percentages)."""
     top = 6
     height = top * 2 + row_height * max(len(bars), 1)
     peak = maximum or max((b.value for b in bars), default=0) or 1
-    plot_w = width - label_width - 60
+    if label_width is None:
+        # Room for the longest label at 13px per (CJK) character.
+        longest = max((len(b.label) for b in bars), default=2)
+        label_width = max(60, min(200, 13 * longest + 14))
+    plot_w = max(width - label_width - value_width, 120)
+    width = label_width + plot_w + value_width
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',

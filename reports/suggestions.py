@@ -37,7 +37,12 @@ def normative_documents():
 
 
 def _validity_on(item: Item, moment: datetime.datetime) -> str | None:
+    """The item's validity at `moment` from its history; for an item published by
+    then whose history starts later (entered into the portal afterwards), the
+    validity it was first recorded with."""
     record = item.history.filter(history_date__lte=moment).order_by("-history_date").first()
+    if record is None:
+        record = item.history.order_by("history_date").first()
     return record.validity if record else None
 
 
@@ -133,6 +138,11 @@ def problems_suggestion(year: int) -> str:
     found = "、".join(f"{FindingKind(r['kind']).label} {r['n']} 个" for r in by_kind)
     tasks = RectificationTask.objects.filter(assigned_on__year=year)
     closed = tasks.filter(status=TaskStatus.CLOSED).count()
+    if not found:
+        return (
+            "本年度平台未记录巡查或考评发现的问题。"
+            "下一步，将建立常态化巡查机制，压实各股室栏目维护责任，不断提升政务公开质量。"
+        )
     return (
         f"本年度通过网站巡查和考评迎检发现的问题主要有：{found or '无'}。"
         f"共交办整改任务 {tasks.count()} 件，已整改办结 {closed} 件。"
