@@ -27,7 +27,10 @@ from requests_app.outcomes import ApplicantType, OrganisationKind, Outcome, Reme
 from workcalendar.selectors import WorkCalendar
 
 DAY = datetime.timedelta(days=1)
-DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 — demo mode only, printed by load_demo
+try:  # one password for every demo account (demo mode only, printed by load_demo)
+    from disclosure.demo import DEMO_PASSWORD
+except ImportError:  # pragma: no cover — the bureau demo not installed
+    DEMO_PASSWORD = "Demo-2026-gkpt"  # noqa: S105
 
 
 @contextlib.contextmanager
@@ -279,8 +282,14 @@ def load(ctx: dict) -> None:
     today = timezone.localdate()
     if not demo.cal.is_workday(today):
         today = demo.workdays_before(today, 1)
-    _history(demo, today)
-    _current(demo, today)
+    # The demo applicants' addresses are invented: send them nothing.
+    mail_applicant = services._mail_applicant
+    services._mail_applicant = lambda *args, **kwargs: None
+    try:
+        _history(demo, today)
+        _current(demo, today)
+    finally:
+        services._mail_applicant = mail_applicant
     stdout = ctx.get("stdout")
     if stdout is not None:
         stdout.write(f"依申请公开：{DisclosureRequest.objects.count()} 件申请")
@@ -358,8 +367,8 @@ def _history(demo: _Demo, today: datetime.date) -> None:
             answer="经核查，已于当日补充发送全部附件。",
             acting_user=demo.office,
         )
-    recent, recent_day = closed[-1]
-    with _on(min(recent_day + 5 * DAY, today)):
+    recent, _recent_day = closed[-1]
+    with _on(demo.workdays_before(today, 3)):
         services.complaint_submit(
             request=recent, kind="appeal", text="对答复内容有异议，认为应当全部公开。"
         )

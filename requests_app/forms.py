@@ -84,7 +84,10 @@ class ApplicantFieldsMixin(forms.Form):
     """Reg. 29: who applies, what they want, in what form and how to receive it."""
 
     applicant_type = forms.ChoiceField(
-        label="申请人类型", choices=ApplicantType.choices, widget=forms.RadioSelect
+        label="申请人类型",
+        choices=ApplicantType.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择申请人类型。"},
     )
     organisation_kind = forms.ChoiceField(
         label="法人或其他组织类型",
@@ -120,10 +123,16 @@ class ApplicantFieldsMixin(forms.Form):
         help_text="不知道名称或文号时，请描述所需信息的内容、涉及的时间和事项，便于查找。",
     )
     info_form = forms.ChoiceField(
-        label="信息载体形式", choices=InfoForm.choices, widget=forms.RadioSelect
+        label="信息载体形式",
+        choices=InfoForm.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择所需信息的载体形式（纸质或电子）。"},
     )
     delivery_method = forms.ChoiceField(
-        label="获取信息方式", choices=DeliveryMethod.choices, widget=forms.RadioSelect
+        label="获取信息方式",
+        choices=DeliveryMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择获取信息的方式。"},
     )
     files = MultipleFileField(
         label="相关材料（可选）",

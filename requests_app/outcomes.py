@@ -165,10 +165,11 @@ def outcome_group(outcome: str) -> OutcomeGroup:
 
 
 def outcome_full_label(outcome: str) -> str:
-    """E.g. "不予公开 · 属于国家秘密", "予以公开" — for lists and notices."""
+    """E.g. "不予公开 · 属于国家秘密", "部分公开" — for pages and notices (the
+    counting note of row （二） is left out: it is for the statistics)."""
     group = outcome_group(outcome)
     if not group.has_rows:
-        return group.label
+        return group.label.split("（", 1)[0]
     return f"{group.label} · {Outcome(outcome).label}"
 
 

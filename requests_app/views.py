@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from portal.ratelimit import Limit, attempts, client_address, hit
 from requests_app import forms, notices, permissions, privacy, selectors, services
-from requests_app.models import DisclosureRequest, RequestFileKind, Status
+from requests_app.models import ComplaintStatus, DisclosureRequest, RequestFileKind, Status
 from requests_app.outcomes import outcome_full_label
 from requests_app.services import RequestError
 from requests_app.transitions import Action
@@ -152,6 +152,7 @@ def track_detail(request, number: str):
             else [],
             "complaints": req.complaints.all(),
             "complaint_form": complaint_form,
+            "complaint_open": req.complaints.filter(status=ComplaintStatus.OPEN).exists(),
             "outcome_label": outcome_full_label(req.outcome) if req.outcome else "",
         },
         status=400 if complaint_form.errors else 200,
@@ -367,6 +368,21 @@ ACTIONS = {
 }
 
 
+# Shown unfolded: the step the request waits for. The others fold away.
+PRIMARY_ACTIONS = {
+    Action.CONFIRM_RECEIPT,
+    Action.ASSIGN,
+    Action.RECEIVE_CORRECTION,
+    Action.LAPSE_CORRECTION,
+    Action.END_PAUSE,
+    Action.DECIDE_EXTENSION,
+    Action.RECORD_PAYMENT,
+    Action.LAPSE_FEE,
+    Action.SUBMIT_DRAFT,
+    Action.APPROVE,
+}
+
+
 def _detail_context(request, req, bound_action=None, bound_form=None):
     rclock = selectors.request_clock(req)
     actions = selectors.available_actions(request.user, req, rclock)
@@ -381,7 +397,10 @@ def _detail_context(request, req, bound_action=None, bound_form=None):
             form = form_class(prefix=action.value)
             if action == Action.ASSIGN and req.section_id:
                 form.initial["section"] = req.section_id
-        action_forms.append({"action": action, "form": form})
+        is_open = action == bound_action or (
+            action in PRIMARY_ACTIONS and not (action == Action.ASSIGN and req.section_id)
+        )
+        action_forms.append({"action": action, "form": form, "open": is_open})
     unmasked = permissions.can_see_personal_data(request.user, req)
     files = list(req.files.all())
     if not unmasked:
@@ -452,10 +471,13 @@ def staff_notice(request, pk: int):
     req = _visible(request, pk)
     if not req.notice_text:
         raise Http404
+    text = req.notice_text
+    if not permissions.can_see_personal_data(request.user, req):
+        text = text.replace(req.applicant_name, privacy.mask_name(req.applicant_name))
     return render(
         request,
         "requests_app/notice.html",
-        {"req": req, "public": False, "parts": notices.notice_parts(req.notice_text)},
+        {"req": req, "public": False, "parts": notices.notice_parts(text)},
     )
 
 

@@ -51,3 +51,10 @@ class Complaint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.request_id}"
+
+    @property
+    def is_overdue(self) -> bool:
+        """Derived, never stored: open past its deadline."""
+        from django.utils import timezone
+
+        return self.status == ComplaintStatus.OPEN and timezone.localdate() > self.due_on

@@ -488,3 +488,20 @@ class RequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        from requests_app.transitions import Action
+
+        extra = {
+            "complaint": "收到申诉/投诉",
+            "complaint_answered": "答复申诉/投诉",
+            "remedy": "登记行政复议/行政诉讼",
+            "remedy_concluded": "登记复议/诉讼结果",
+        }
+        if self.action in extra:
+            return extra[self.action]
+        try:
+            return Action(self.action).label
+        except ValueError:
+            return self.action

@@ -58,6 +58,7 @@ def test_official_row_texts():
     assert rows["disclosed"] == []  # a one-row group is its own row
     assert outcome_full_label(Outcome.WITHHELD_STATE_SECRET) == "不予公开 · 属于国家秘密"
     assert outcome_full_label(Outcome.DISCLOSED) == "予以公开"
+    assert outcome_full_label(Outcome.PARTIAL) == "部分公开"
 
 
 def test_applicant_columns_in_table_order():

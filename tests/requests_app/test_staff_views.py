@@ -298,3 +298,20 @@ def test_supporting_files_only_for_handlers(client, office, section, clerk, lead
     client.force_login(leader)
     assert client.get(url).status_code == 404
     assert "身份证.pdf" not in client.get(detail(req)).content.decode()
+
+
+def test_notice_masks_the_applicant_for_those_who_do_not_handle_it(
+    client, office, section, clerk, leader
+):
+    req = assigned(office, section, D(2026, 3, 2))
+    with at(D(2026, 3, 5)):
+        services.request_draft_submit(
+            request=req, outcome=Outcome.DISCLOSED, text="提供", acting_user=clerk
+        )
+        services.request_approve(request=req, acting_user=office)
+    url = reverse("requests_app:staff_notice", args=[req.pk])
+    client.force_login(leader)
+    html = client.get(url).content.decode()
+    assert "张三丰" not in html and "张**：" in html
+    client.force_login(clerk)
+    assert "张三丰：" in client.get(url).content.decode()
