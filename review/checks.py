@@ -120,6 +120,19 @@ def interpretation_problems(item: Item) -> list[Blocker]:
                 )
             )
     if item.interprets_id:
+        policy = item.interprets
+        if policy.status == ItemStatus.WITHDRAWN:
+            blockers.append(
+                Blocker("interpretation_policy", f"所解读的政策文件《{policy.title}》已撤回。")
+            )
+        elif policy.status not in READY_STATUSES | {ItemStatus.PUBLISHED}:
+            blockers.append(
+                Blocker(
+                    "interpretation_policy",
+                    f"解读材料须与所解读的政策文件《{policy.title}》同步发布，"
+                    "该政策文件尚未审核通过（第七条第四项）。",
+                )
+            )
         text = html_to_text(item.body)
         missing = [part for part in INTERPRETATION_PARTS if part not in text]
         if missing:

@@ -74,7 +74,8 @@ def transition_refusal(user, item: Item, name: str) -> str | None:
         return f"只有{roles}可以执行“{transition.label}”。"
     drafted = user.pk == item.created_by_id
     if name == "submit":
-        if not (drafted or in_section(user, item) or has_role(user, Role.OFFICE_REVIEWER)):
+        # "谁产生，谁公开" (Art. 3(3)): the producing side submits, not a reviewer.
+        if not (drafted or in_section(user, item)):
             return "只有起草人或信息产生股室的工作人员可以提交送审。"
         return None
     stage = transition.stage or (reviewer_stage(user) if name == "return_approved" else "")
@@ -99,10 +100,14 @@ def can_take(user, item: Item, name: str) -> bool:
 
 
 def can_edit_item_content(user, item: Item) -> bool:
-    """Content may be changed by the drafting side only before submission or after a
-    return (the catalogue's rule, `disclosure.permissions.can_change_item`); a
-    published item changes only through `item_update_published` with its note."""
-    return _active(user) and disclosure_permissions.can_change_item(user, item)
+    """The release attributes (签发稿, interpretation, response) are set by the
+    drafting side (the drafter or the producing section) while the catalogue lets
+    them change the item: before submission or after a return
+    (`disclosure.permissions.can_change_item`)."""
+    if not _active(user):
+        return False
+    drafting_side = user.pk == item.created_by_id or in_section(user, item)
+    return drafting_side and disclosure_permissions.can_change_item(user, item)
 
 
 def can_manage_sensitive_words(user) -> bool:

@@ -367,16 +367,9 @@ def _lock_group(item: Item) -> list[Item]:
 
 
 def _group_problems(main: Item, members: list[Item], *, signed: bool = False) -> list[str]:
+    """Every member's release problems (an interpretation's check includes whether its
+    policy is ready: Art. 7(4))."""
     problems = []
-    if main.interprets_id:
-        policy = main.interprets
-        if policy.status == S.WITHDRAWN:
-            problems.append(f"所解读的政策文件《{policy.title}》已撤回。")
-        elif policy.status != S.PUBLISHED and policy.status not in READY_STATUSES:
-            problems.append(
-                f"解读材料须与所解读的政策文件《{policy.title}》同步发布，"
-                "该政策文件尚未审核通过（第七条第四项）。"
-            )
     for member in members:
         report = security_check(member)
         own = release_problems(member, report=report, signed=signed and member.pk == main.pk)

@@ -82,8 +82,9 @@ ACTIONS: dict[str, ActionSpec] = {
 }
 
 
-def _available(user, item: Item, report) -> dict[str, bool]:
+def _available(user, item: Item, report, approval_problems: list[str]) -> dict[str, bool]:
     stage = stage_of(item.status)
+    releasable = report.ok and not approval_problems
     can_return = (
         can_take(user, item, f"return_{stage}")
         if stage
@@ -97,10 +98,14 @@ def _available(user, item: Item, report) -> dict[str, bool]:
         "override": needs_override
         and can_take(user, item, "override")
         and (item.status not in (S.DRAFT, S.RETURNED) or item.is_signed_document),
-        "release": can_take(user, item, "release"),
-        "schedule": can_take(user, item, "schedule"),
+        "release": releasable and can_take(user, item, "release"),
+        "schedule": releasable and can_take(user, item, "schedule"),
+        "release_blocked": not releasable and can_take(user, item, "release"),
         "unschedule": can_take(user, item, "unschedule"),
-        "sign": item.is_signed_document and can_take(user, item, "publish_signed"),
+        "sign": item.is_signed_document and report.ok and can_take(user, item, "publish_signed"),
+        "sign_blocked": item.is_signed_document
+        and not report.ok
+        and can_take(user, item, "publish_signed"),
         "withdraw": can_take(user, item, "withdraw"),
         "replace": can_take(user, item, "replace") and not item.replaced_by_id,
         "update": can_take(user, item, "update"),
@@ -165,6 +170,9 @@ def _initial_forms(request, item: Item, token: str) -> dict:
 def _render_item(request, item: Item, *, bound: dict | None = None, status: int = 200):
     token = services.form_token(item)
     report = security_check(item)
+    problems = (
+        approval_problems(item, revision=report.revision) if item.status in READY_STATUSES else []
+    )
     page_forms = _initial_forms(request, item, token)
     if bound:
         page_forms.update(bound)
@@ -175,14 +183,10 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
         "body_html": mark_safe(clean_html(item.body)),  # noqa: S308 - sanitized just now
         "token": token,
         "report": report,
-        "approval_problems": (
-            approval_problems(item, revision=report.revision)
-            if item.status in READY_STATUSES
-            else []
-        ),
+        "approval_problems": problems,
         "stage_rows": stage_rows,
         "history": selectors.item_history(item),
-        "can": _available(request.user, item, report),
+        "can": _available(request.user, item, report, problems),
         "forms": page_forms,
         "due": due,
         "overdue": deadlines.item_is_overdue(item),

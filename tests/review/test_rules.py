@@ -242,7 +242,7 @@ def test_security_check_lists_every_blocking_reason_at_once(team):
 
 
 def test_interpretation_needs_its_six_parts_and_a_signatory(team):
-    policy = draft(team, needs_interpretation=True)
+    policy = walk(draft(team, needs_interpretation=True), team, S.APPROVED)
     interpretation = draft(team, interprets=policy, body="<p>一、制定背景……二、主要内容……</p>")
     messages = [b.message for b in security_check(interpretation).blockers]
     assert any("起草过程、工作目标、创新举措、下一步工作考虑" in m for m in messages)
@@ -251,6 +251,20 @@ def test_interpretation_needs_its_six_parts_and_a_signatory(team):
     interpretation.signatory = "局长 王某某"
     interpretation.save()
     assert security_check(interpretation).blockers == ()
+
+
+def test_interpretation_is_blocked_until_its_policy_is_approved(team):
+    policy = walk(draft(team, needs_interpretation=True), team, S.FINAL_REVIEW)
+    interpretation = draft(
+        team, interprets=policy, body=INTERPRETATION_BODY, signatory="局长 王某某"
+    )
+    assert [b.code for b in security_check(interpretation).blockers] == ["interpretation_policy"]
+
+
+def test_submit_is_for_the_producing_side_not_the_office(team):
+    item = walk(draft(team), team, S.RETURNED)
+    with pytest.raises(services.TransitionError, match="信息产生股室"):
+        services.item_submit(item=item, acting_user=team.office)
 
 
 def test_release_refused_with_personal_data_for_the_office(team):

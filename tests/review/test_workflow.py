@@ -61,7 +61,8 @@ def actor_for(team, name: str, role: Role):
     return {
         Role.SECTION_CLERK: team.clerk2,
         Role.SECTION_HEAD: team.head2 if name != "submit" else team.head,
-        Role.OFFICE_REVIEWER: team.office,
+        # The office submits items its own section produced.
+        Role.OFFICE_REVIEWER: team.office_in_section if name == "submit" else team.office,
         Role.LEADER: team.leader,
         Role.SECURITY_ADMIN: team.security,
         Role.SYSTEM_ADMIN: team.sysadmin,
@@ -121,6 +122,7 @@ def team(team):
     from tests.factories import staff
 
     team.audit = staff(Role.AUDIT_ADMIN)
+    team.office_in_section = staff(Role.OFFICE_REVIEWER, team.section)
     return team
 
 
