@@ -17,6 +17,19 @@ from inspection.models import (
     TaskStatus,
 )
 
+# Report order: the site as a whole first, then columns, items, attachments, content.
+KIND_ORDER = (
+    FindingKind.HOME_IDLE,
+    FindingKind.COLUMN_IDLE,
+    FindingKind.COLUMN_EMPTY,
+    FindingKind.ITEM_OVERDUE,
+    FindingKind.ATTACHMENT_BROKEN,
+    FindingKind.PERSONAL_DATA,
+    FindingKind.SENSITIVE_WORD,
+    FindingKind.CONSULTATION_NO_FEEDBACK,
+    FindingKind.EVALUATION,
+)
+
 
 def latest_run() -> InspectionRun | None:
     return InspectionRun.objects.order_by("-started_at", "-id").first()
@@ -44,7 +57,7 @@ def run_findings(run: InspectionRun) -> list[tuple[str, list[Finding]]]:
         own = getattr(finding, "task", None) if _has_task(finding) else None
         finding.open_task = own or open_by_fp.get(finding.fingerprint)
         groups.setdefault(finding.kind, []).append(finding)
-    return [(FindingKind(kind).label, groups[kind]) for kind in FindingKind if kind in groups]
+    return [(kind.label, groups[kind]) for kind in KIND_ORDER if kind in groups]
 
 
 def _has_task(finding: Finding) -> bool:

@@ -96,7 +96,7 @@ def run_detail(request, pk: int):
             "run": run,
             "summary": summary,
             "count_rows": [
-                (k.label, counts.get(k.value, 0)) for k in FindingKind if k.value in counts
+                (k.label, counts.get(k.value, 0)) for k in selectors.KIND_ORDER if k.value in counts
             ],
             "groups": selectors.run_findings(run),
             "can_create_task": permissions.can_create_task(request.user),

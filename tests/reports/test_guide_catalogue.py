@@ -187,3 +187,14 @@ def test_catalogue_xlsx_stores_formula_like_text_as_text(client, catalogue_items
 
 def test_catalogue_export_refuses_a_bad_year(client, organisation):
     assert client.get(reverse("reports:catalogue_csv") + "?year=abc").status_code == 404
+
+
+def test_guide_text_is_escaped_and_set_in_paragraphs(client, office, organisation):
+    client.force_login(office)
+    client.post(
+        reverse("reports:guide_edit"),
+        _guide_post(**{"guide-remedies": "第一段<script>alert(1)</script>\n第二段"}),
+    )
+    page = client.get(reverse("reports:guide")).content.decode()
+    assert "<script>alert(1)" not in page
+    assert "<p>第一段&lt;script&gt;alert(1)&lt;/script&gt;</p><p>第二段</p>" in page
