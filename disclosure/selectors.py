@@ -10,8 +10,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from disclosure.choices import Topic
-from disclosure.models import Attachment, Column, Item, Organisation, Section
+from disclosure.choices import Publicity, Topic
+from disclosure.models import Attachment, Column, Item, ItemStatus, Organisation, Section
 
 # Public URLs for years outside this range are 404s: nothing was published then.
 FIRST_YEAR = 1990
@@ -38,10 +38,18 @@ def public_item_or_404(pk: int) -> Item:
     """The item a public page shows, with its attachments, or Http404.
 
     Every public item URL (page, print view, attachments, API) fetches through this
-    one function, so a later rule (e.g. withdrawn items shown with a notice instead
-    of their content) changes one place."""
-    queryset = public_items().prefetch_related(
-        Prefetch("attachments", queryset=Attachment.objects.order_by("order", "id"))
+    one function. Besides the public items it returns a 主动公开 item that was
+    published and then withdrawn (F3): its page shows the withdrawal notice and date
+    instead of the content, and `public_content_or_404` keeps the content a 404."""
+    withdrawn = Item.objects.filter(
+        status=ItemStatus.WITHDRAWN, publicity=Publicity.PROACTIVE, published_at__isnull=False
+    )
+    queryset = (
+        (Item.objects.published() | withdrawn)
+        .select_related("column", "section", "section__organisation")
+        .prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.order_by("order", "id"))
+        )
     )
     return get_object_or_404(queryset, pk=pk)
 

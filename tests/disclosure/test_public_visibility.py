@@ -138,9 +138,24 @@ def _api_list(query):
 def _item_url(name):
     def check(client, column, public, hidden):
         assert client.get(reverse(name, args=[public.pk])).status_code == 200
-        assert client.get(reverse(name, args=[hidden.pk])).status_code == 404
+        response = client.get(reverse(name, args=[hidden.pk]))
+        if name == "disclosure:item" and _withdrawn_after_publication(hidden):
+            # F3: the page of a withdrawn 主动公开 item shows a notice, not the content.
+            assert response.status_code == 200
+            assert "本信息已于" in response.content.decode()
+            assert hidden.body not in response.content.decode()
+        else:
+            assert response.status_code == 404
 
     return check
+
+
+def _withdrawn_after_publication(item) -> bool:
+    return (
+        item.status == ItemStatus.WITHDRAWN
+        and item.publicity == Publicity.PROACTIVE
+        and item.published_at is not None
+    )
 
 
 def _attachment(client, column, public, hidden):
@@ -219,14 +234,17 @@ def test_matrix_covers_every_status_and_publicity():
 
 @pytest.mark.django_db
 def test_item_published_then_withdrawn_disappears(client, pair):
-    """A real transition, not a fixture state: once withdrawn, the page is a 404."""
+    """A real transition, not a fixture state: once withdrawn, the item leaves every
+    list and its page keeps only the withdrawal notice (F3), never the content."""
     column, public = pair
     item = ItemFactory(published=True, column=column, title=HIDDEN_TITLE)
     assert client.get(reverse("disclosure:item", args=[item.pk])).status_code == 200
     type(item).objects.filter(pk=item.pk).update(
         status=ItemStatus.WITHDRAWN, withdrawal_reason="撤回"
     )
-    assert client.get(reverse("disclosure:item", args=[item.pk])).status_code == 404
+    page = _text(client, reverse("disclosure:item", args=[item.pk]))
+    assert "撤回" in page and item.body not in page
+    assert client.get(reverse("disclosure:item_print", args=[item.pk])).status_code == 404
     assert HIDDEN_TITLE not in _text(client, reverse("home"))
 
 
