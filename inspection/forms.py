@@ -3,7 +3,7 @@
 from django import forms
 
 from disclosure.models import Section
-from inspection.models import Evaluation
+from inspection.models import Evaluation, EvaluationKind
 from inspection.services import (
     DEFAULT_DEADLINE_WORKDAYS,
     MAX_DEADLINE_WORKDAYS,
@@ -54,6 +54,7 @@ class TaskCreateForm(forms.Form):
     section = forms.ModelChoiceField(
         label="责任股室",
         queryset=Section.objects.order_by("order", "id"),
+        empty_label="请选择股室",
         error_messages={"required": "请选择责任股室。", "invalid_choice": "请选择有效的股室。"},
     )
     title = forms.CharField(label="任务名称", max_length=300, required=False)
@@ -102,6 +103,10 @@ class TaskCancelForm(forms.Form):
 
 
 class EvaluationForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "请选择类型"), *EvaluationKind.choices]
+
     class Meta:
         model = Evaluation
         fields = ["title", "kind", "evaluator", "held_on", "score", "conclusion"]
@@ -122,6 +127,7 @@ class EvaluationFindingForm(forms.Form):
     section = forms.ModelChoiceField(
         label="责任股室",
         queryset=Section.objects.order_by("order", "id"),
+        empty_label="请选择股室",
         error_messages={"required": "请选择责任股室。", "invalid_choice": "请选择有效的股室。"},
     )
     subject = forms.CharField(label="问题对象（栏目或信息）", max_length=300, required=False)
