@@ -111,7 +111,7 @@ def _new_code() -> str:
 
 def _lock(request: DisclosureRequest) -> DisclosureRequest:
     return (
-        DisclosureRequest.objects.select_for_update()
+        DisclosureRequest.objects.select_for_update(of=("self",))
         .select_related("section", "section__group")
         .get(pk=request.pk)
     )

@@ -122,7 +122,8 @@ def test_action_refused_outside_its_source_states(
 
 
 # Allowed moves whose state-independent preconditions the builder meets.
-ALLOWED = [(a, s) for a in STATE_ACTIONS for s in TRANSITIONS[a].sources]
+# In Status order (sources are frozensets: their order differs between processes).
+ALLOWED = [(a, s) for a in STATE_ACTIONS for s in Status if s in TRANSITIONS[a].sources]
 NEEDS_SETUP = {
     # these need an open pause, a pending extension or a passed deadline
     Action.END_PAUSE,
