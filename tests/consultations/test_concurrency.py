@@ -9,7 +9,10 @@ from django.db import connection
 from consultations import services
 from consultations.models import Comment, Consultation, Moderation
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _run_at_once(target, count):
