@@ -26,14 +26,15 @@ def _active(user) -> bool:
 
 
 def can_use_review(user) -> bool:
-    """Staff of the release workflow (the dashboard)."""
-    return _active(user) and user.is_staff and has_role(user, *REVIEW_ROLES)
+    """Staff may open the dashboard (the staff navigation links it for all of them);
+    what they see in it is limited by `review_items_visible_to`."""
+    return _active(user) and user.is_staff
 
 
 def review_items_visible_to(user) -> QuerySet[Item]:
     """Items `user` may open in the review pages: those the catalogue lets them see,
     and those produced by their own section (the 初审 reviewer's section)."""
-    if not can_use_review(user):
+    if not can_use_review(user) or not has_role(user, *REVIEW_ROLES):
         return Item.objects.none()
     visible = disclosure_permissions.items_visible_to(user)
     own_section = Item.objects.filter(section__group__in=user.groups.all())

@@ -10,9 +10,10 @@ from accounts.roles import Role, has_role
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
 from review.models import Action, Decision
-from review.permissions import review_items_visible_to, transition_refusal
+from review.permissions import review_items_visible_to
 from review.revision import content_revision
 from review.workflow import READY_STATUSES, STATUS_STAGE
+from workcalendar.selectors import WorkCalendar
 
 S = ItemStatus
 _LIST_RELATED = ("column", "section", "created_by")
@@ -25,7 +26,8 @@ def _base(user) -> QuerySet[Item]:
 def queue_for(user) -> list[Item]:
     """Items waiting for `user`: at a stage they decide (初审 for the heads of the
     producing section, 复审 for the office, 终审 for the leader) and approved items
-    waiting for release (office, leader); minus what separation of duties forbids."""
+    waiting for release (office, leader); minus what separation of duties forbids
+    (`permissions.transition_refusal`, applied here in bulk: three queries in all)."""
     statuses = []
     if has_role(user, Role.SECTION_HEAD):
         statuses.append(S.FIRST_REVIEW)
@@ -37,13 +39,29 @@ def queue_for(user) -> list[Item]:
         statuses.append(S.APPROVED)
     if not statuses:
         return []
-    items = _base(user).filter(status__in=statuses).order_by("updated_at", "pk")
+    items = list(
+        _base(user)
+        .filter(status__in=statuses)
+        .exclude(created_by=user)
+        .order_by("updated_at", "pk")
+    )
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    decided: dict[int, set[str]] = {}
+    for item_id, stage in Decision.objects.filter(
+        actor=user, item__in=[i.pk for i in items], action__in=[Action.APPROVE, Action.RETURN]
+    ).values_list("item_id", "stage"):
+        decided.setdefault(item_id, set()).add(stage)
     queue = []
     for item in items:
         stage = STATUS_STAGE.get(item.status)
-        name = f"approve_{stage}" if stage else "release"
-        if transition_refusal(user, item, name) is None:
-            queue.append(item)
+        if stage is None:
+            queue.append(item)  # approved: waiting for release
+            continue
+        if stage == "first" and item.section.group_id not in group_ids:
+            continue
+        if decided.get(item.pk, set()) - {stage}:
+            continue  # decided at another stage of this item
+        queue.append(item)
     return queue
 
 
@@ -83,9 +101,10 @@ class DeadlineRow:
 
 
 def _with_due(items) -> list[DeadlineRow]:
+    calendar = WorkCalendar()  # reads each calendar year once for the whole list
     rows = []
     for item in items:
-        due = deadlines.item_due_date(item)
+        due = calendar.add_workdays(item.formed_on, deadlines.DEADLINE_WORKDAYS)
         rows.append(DeadlineRow(item, due.date, due.confirmed))
     return sorted(rows, key=lambda r: r.due_on)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import HiddenInput
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -19,9 +20,10 @@ from disclosure.models import Item, ItemStatus
 from disclosure.sanitize import clean_html
 from review import forms, selectors, services
 from review.checks import INTERPRETATION_PARTS, approval_problems, security_check
-from review.models import SignOff
+from review.models import SensitiveWord, SignOff
 from review.permissions import (
     can_edit_item_content,
+    can_manage_sensitive_words,
     can_take,
     can_use_review,
     review_items_visible_to,
@@ -56,6 +58,10 @@ def dashboard(request):
         "drafts": selectors.my_drafts(user),
         "in_review": selectors.my_in_review(user),
         "scheduled": selectors.scheduled_items(user),
+        "manages_words": can_manage_sensitive_words(user),
+        "word_count": SensitiveWord.objects.filter(is_active=True).count()
+        if can_manage_sensitive_words(user)
+        else 0,
     }
     return render(request, "review/dashboard.html", context)
 
@@ -167,6 +173,19 @@ def _initial_forms(request, item: Item, token: str) -> dict:
     }
 
 
+def _kept_input(action: str, form) -> dict | None:
+    """What the user typed into a form whose action is no longer available (someone
+    else acted first): shown read-only so nothing is lost."""
+    values = []
+    for name, field in form.fields.items():
+        if name == "token" or isinstance(field.widget, HiddenInput):
+            continue
+        value = form.initial.get(name) if not form.is_bound else form.data.get(name)
+        if value not in (None, ""):
+            values.append((field.label, value))
+    return {"action": action, "values": values} if values else None
+
+
 def _render_item(request, item: Item, *, bound: dict | None = None, status: int = 200):
     token = services.form_token(item)
     report = security_check(item)
@@ -177,6 +196,11 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
     if bound:
         page_forms.update(bound)
     stage_rows = _stage_rows(item)
+    can = _available(request.user, item, report, problems)
+    kept = None
+    for action, form in (bound or {}).items():
+        if not can.get(action):
+            kept = _kept_input(action, form)
     due = deadlines.item_due_date(item) if item.formed_on else None
     context = {
         "item": item,
@@ -186,7 +210,8 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
         "approval_problems": problems,
         "stage_rows": stage_rows,
         "history": selectors.item_history(item),
-        "can": _available(request.user, item, report, problems),
+        "can": can,
+        "kept": kept,
         "forms": page_forms,
         "due": due,
         "overdue": deadlines.item_is_overdue(item),
