@@ -11,7 +11,6 @@ Running it again changes nothing (it loads only into an empty requests table).
 
 import contextlib
 import datetime
-import types
 from collections.abc import Iterator
 
 from django.contrib.auth.models import Group
@@ -21,9 +20,10 @@ from accounts.models import User
 from accounts.roles import Role
 from disclosure.models import Section
 from disclosure.selectors import current_organisation
-from requests_app import selectors, services
+from requests_app import services
 from requests_app.models import Channel, DisclosureRequest, PauseKind
 from requests_app.outcomes import ApplicantType, OrganisationKind, Outcome, RemedyKind, RemedyResult
+from requests_app.services import _common as service_clock
 from workcalendar.selectors import WorkCalendar
 
 DAY = datetime.timedelta(days=1)
@@ -37,19 +37,12 @@ except ImportError:  # pragma: no cover — the bureau demo not installed
 def _on(day: datetime.date, hour: int = 10) -> Iterator[None]:
     """Run services as if it were `day` at `hour` o'clock (demo history only)."""
     tz = timezone.get_current_timezone()
-    moment = datetime.datetime(day.year, day.month, day.day, hour, tzinfo=tz)
-    shim = types.SimpleNamespace(
-        now=lambda: moment,
-        localdate=lambda value=None: timezone.localdate(value) if value else day,
-    )
-    saved = (services._today, services.timezone, selectors.timezone)
-    services._today = lambda: day
-    services.timezone = shim
-    selectors.timezone = shim
+    saved = service_clock._clock_override
+    service_clock._clock_override = datetime.datetime(day.year, day.month, day.day, hour, tzinfo=tz)
     try:
         yield
     finally:
-        services._today, services.timezone, selectors.timezone = saved
+        service_clock._clock_override = saved
 
 
 def _user(ctx: dict, role: Role, *, office: bool | None = None) -> User | None:
@@ -283,13 +276,12 @@ def load(ctx: dict) -> None:
     if not demo.cal.is_workday(today):
         today = demo.workdays_before(today, 1)
     # The demo applicants' addresses are invented: send them nothing.
-    mail_applicant = services._mail_applicant
-    services._mail_applicant = lambda *args, **kwargs: None
+    service_clock.MAIL_APPLICANTS = False
     try:
         _history(demo, today)
         _current(demo, today)
     finally:
-        services._mail_applicant = mail_applicant
+        service_clock.MAIL_APPLICANTS = True
     stdout = ctx.get("stdout")
     if stdout is not None:
         stdout.write(f"依申请公开：{DisclosureRequest.objects.count()} 件申请")

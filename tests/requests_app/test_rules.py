@@ -117,3 +117,20 @@ def test_applicant_column_expression_matches_python(office):
     )
     assert rows[person.pk] == applicant_column(person) == "natural_person"
     assert rows[org.pk] == applicant_column(org) == "commercial"
+
+
+@pytest.mark.django_db
+def test_daily_command_closes_lapsed_corrections(office, section, clerk):
+    import io
+
+    from django.core.management import call_command
+
+    req = assigned(office, section, D(2026, 3, 2))
+    with at(D(2026, 3, 3)):
+        services.request_correction_ask(request=req, items="补充", days=5, acting_user=clerk)
+    out = io.StringIO()
+    with at(D(2026, 3, 11)):
+        call_command("close_lapsed_requests", stdout=out)
+    req.refresh_from_db()
+    assert req.outcome == Outcome.OTHER_NO_CORRECTION
+    assert req.tracking_number in out.getvalue()

@@ -1,0 +1,88 @@
+"""Every write of the requests app. Views, commands and the demo call these; each
+transition locks the request, checks the transitions map and the permission, saves
+with `update_fields`, records a dated step and queues mail on commit.
+
+Split by concern: `intake`, `deadlines`, `answer`, `remedies`; shared helpers in
+`_common`."""
+
+from requests_app.services._common import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    RequestError,
+    TransitionError,
+    format_code,
+    normalise_code,
+    normalise_tracking_number,
+)
+from requests_app.services.answer import (
+    reply_file_add,
+    request_approve,
+    request_draft_return,
+    request_draft_submit,
+    request_withdraw,
+)
+from requests_app.services.deadlines import (
+    request_correction_ask,
+    request_correction_lapse,
+    request_correction_receive,
+    request_extension_apply,
+    request_extension_decide,
+    request_fee_lapse,
+    request_fee_notify,
+    request_fee_record_payment,
+    request_pause_end,
+    request_pause_start,
+    requests_close_lapsed,
+)
+from requests_app.services.intake import (
+    Submission,
+    request_assign,
+    request_check_code,
+    request_confirm_receipt,
+    request_discard,
+    request_register,
+    request_submit,
+)
+from requests_app.services.remedies import (
+    complaint_answer,
+    complaint_submit,
+    remedy_conclude,
+    remedy_record,
+)
+
+__all__ = [
+    "CODE_ALPHABET",
+    "CODE_LENGTH",
+    "RequestError",
+    "Submission",
+    "TransitionError",
+    "complaint_answer",
+    "complaint_submit",
+    "format_code",
+    "normalise_code",
+    "normalise_tracking_number",
+    "remedy_conclude",
+    "remedy_record",
+    "reply_file_add",
+    "request_approve",
+    "request_assign",
+    "request_check_code",
+    "request_confirm_receipt",
+    "request_correction_ask",
+    "request_correction_lapse",
+    "request_correction_receive",
+    "request_discard",
+    "request_draft_return",
+    "request_draft_submit",
+    "request_extension_apply",
+    "request_extension_decide",
+    "request_fee_lapse",
+    "request_fee_notify",
+    "request_fee_record_payment",
+    "request_pause_end",
+    "request_pause_start",
+    "request_register",
+    "request_submit",
+    "request_withdraw",
+    "requests_close_lapsed",
+]

@@ -1,0 +1,196 @@
+"""Helpers shared by the services: the clock seam, locking, the transitions check,
+dated steps, mail to the applicant, serial numbers and files."""
+
+import datetime
+import logging
+import secrets
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from disclosure.uploads import validate_upload
+from requests_app.models import (
+    DisclosureRequest,
+    RequestEvent,
+    RequestFile,
+    Serial,
+    Status,
+)
+from requests_app.transitions import TRANSITIONS, Action
+
+logger = logging.getLogger(__name__)
+
+
+class RequestError(Exception):
+    """A refused operation; the message (Chinese) is shown to the user."""
+
+
+TransitionError = RequestError
+
+# The secret query code: 10 characters without look-alikes (0/O, 1/I/L).
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 10
+
+APPLICANT_FIELDS = (
+    "applicant_type",
+    "organisation_kind",
+    "applicant_name",
+    "id_type",
+    "id_number",
+    "legal_representative",
+    "contact_person",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "info_title",
+    "info_document_number",
+    "info_description",
+    "info_form",
+    "delivery_method",
+)
+
+
+# The services' clock. Tests travel in time with time-machine; the demo replays
+# past steps by setting `_clock_override` (requests_app.demo), nothing else does.
+_clock_override: datetime.datetime | None = None
+# The demo's applicants are invented: the demo turns mail to them off.
+MAIL_APPLICANTS = True
+
+
+def _now() -> datetime.datetime:
+    return _clock_override or timezone.now()
+
+
+def _today() -> datetime.date:
+    return timezone.localdate(_now())
+
+
+def _next_serial(scope: str, year: int) -> int:
+    """The next number of `scope` in `year`; run inside a transaction. The UPDATE
+    takes the row lock, so concurrent callers queue and never share a number; a
+    rolled-back caller rolls its number back too."""
+    for _attempt in range(5):
+        if Serial.objects.filter(scope=scope, year=year).update(last=F("last") + 1):
+            break
+        try:
+            with transaction.atomic():
+                Serial.objects.create(scope=scope, year=year, last=1)
+            break
+        except IntegrityError:
+            continue  # created meanwhile by another transaction: increment it
+    return Serial.objects.get(scope=scope, year=year).last
+
+
+def normalise_code(code: str) -> str:
+    return "".join(code.split()).replace("-", "").upper()
+
+
+def normalise_tracking_number(number: str) -> str:
+    return "".join(number.split()).replace("-", "").upper()
+
+
+def format_code(code: str) -> str:
+    return f"{code[:5]}-{code[5:]}"
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def _lock(request: DisclosureRequest) -> DisclosureRequest:
+    return (
+        DisclosureRequest.objects.select_for_update(of=("self",))
+        .select_related("section", "section__group")
+        .get(pk=request.pk)
+    )
+
+
+def _check(action: Action, req: DisclosureRequest) -> None:
+    if Status(req.status) not in TRANSITIONS[action].sources:
+        raise RequestError(
+            f"申请当前状态为“{req.get_status_display()}”，不能执行“{action.label}”。"
+        )
+
+
+def _move(action: Action, req: DisclosureRequest, target: Status) -> None:
+    assert target in TRANSITIONS[action].targets, (action, target)
+    req.status = target
+
+
+def _event(
+    req: DisclosureRequest,
+    action: Action | str,
+    *,
+    actor=None,
+    on: datetime.date | None = None,
+    public_text: str = "",
+    note: str = "",
+) -> RequestEvent:
+    return RequestEvent.objects.create(
+        request=req,
+        action=str(action),
+        at=_now(),
+        on=on,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        public_text=public_text[:300],
+        note=note,
+    )
+
+
+def _mail_applicant(req: DisclosureRequest, subject: str, body: str) -> None:
+    """Mail the applicant after commit, if they gave an address."""
+    if not req.email or not MAIL_APPLICANTS:
+        return
+    email = req.email
+    text = (
+        f"{body}\n\n申请编号：{req.tracking_number}\n"
+        f"查询办理进度：{settings.SITE_URL}/requests/track/\n"
+        "（本邮件由系统自动发送，请勿直接回复。）"
+    )
+    transaction.on_commit(lambda: _send(f"【政府信息公开申请】{subject}", text, email))
+
+
+def _send(subject: str, text: str, to: str) -> None:
+    # A mail failure must not undo or hide the recorded step: log it, staff can resend.
+    try:
+        send_mail(subject, text, None, [to])
+    except Exception:  # noqa: BLE001 — any transport error
+        logger.exception("requests_app: could not mail %s", subject)
+
+
+def _require(ok: bool, message: str = "您没有权限执行此操作。") -> None:
+    if not ok:
+        raise RequestError(message)
+
+
+def _store_files(req, files, *, kind: str, acting_user=None) -> list[RequestFile]:
+    stored = []
+    for f in files or []:
+        checked = validate_upload(f)  # raises ValidationError (Chinese) on bad content/size
+        stored.append(
+            RequestFile.objects.create(
+                request=req,
+                kind=kind,
+                file=f,
+                name=f.name[:200],
+                content_type=checked.content_type,
+                size=checked.size,
+                uploaded_by=acting_user
+                if getattr(acting_user, "is_authenticated", False)
+                else None,
+            )
+        )
+    return stored
+
+
+def _close(req: DisclosureRequest, action: Action, outcome: str, on: datetime.date) -> None:
+    """Conclude: outcome and closing date together (the annual report reads them)."""
+    _move(action, req, Status.CLOSED)
+    req.outcome = outcome
+    req.closed_on = on
+    # A pause cannot outlive the request.
+    req.pauses.filter(ended_on=None).update(ended_on=on)

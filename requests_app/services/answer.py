@@ -1,0 +1,165 @@
+"""The answer: the section's draft, the office's return or approval with the numbered notice, withdrawal."""
+
+from django.db import transaction
+
+from disclosure.selectors import current_organisation
+from requests_app import notices, permissions
+from requests_app.models import (
+    DisclosureRequest,
+    RequestFile,
+    RequestFileKind,
+    Status,
+)
+from requests_app.outcomes import Outcome, outcome_full_label
+from requests_app.services._common import (
+    RequestError,
+    _check,
+    _close,
+    _event,
+    _lock,
+    _mail_applicant,
+    _move,
+    _next_serial,
+    _now,
+    _require,
+    _store_files,
+    _today,
+)
+from requests_app.transitions import Action
+
+# -- The answer ---------------------------------------------------------------------
+
+
+def request_draft_submit(
+    *, request: DisclosureRequest, outcome: str, text: str, files=(), acting_user
+) -> DisclosureRequest:
+    """The section's draft answer with its outcome, for the office's approval."""
+    if outcome not in Outcome.values:
+        raise RequestError("请选择办理结果。")
+    if outcome in (Outcome.OTHER_NO_CORRECTION, Outcome.OTHER_FEE_UNPAID):
+        raise RequestError("逾期不补正、逾期未缴费由系统按期限办结，不能作为答复意见提交。")
+    if not text.strip():
+        raise RequestError("请填写答复内容。")
+    with transaction.atomic():
+        req = _lock(request)
+        _require(permissions.can_handle_request(acting_user, req))
+        _check(Action.SUBMIT_DRAFT, req)
+        if req.pauses.filter(ended_on=None).exists():
+            raise RequestError("征求意见尚未结束，请先登记征求意见结果。")
+        if outcome == Outcome.UNAVAILABLE_STILL_UNCLEAR and not (
+            getattr(req, "correction", None) and req.correction.received_on
+        ):
+            raise RequestError("“补正后申请内容仍不明确”只适用于已补正的申请。")
+        _store_files(req, files, kind=RequestFileKind.REPLY, acting_user=acting_user)
+        req.draft_outcome = outcome
+        req.draft_text = text.strip()
+        req.drafted_by = acting_user
+        req.drafted_at = _now()
+        req.return_opinion = ""
+        _move(Action.SUBMIT_DRAFT, req, Status.DRAFTED)
+        req.save(
+            update_fields=[
+                "draft_outcome",
+                "draft_text",
+                "drafted_by",
+                "drafted_at",
+                "return_opinion",
+                "status",
+                "updated_at",
+            ]
+        )
+        _event(
+            req,
+            Action.SUBMIT_DRAFT,
+            actor=acting_user,
+            on=_today(),
+            note=f"拟办理结果：{outcome_full_label(outcome)}",
+        )
+    return req
+
+
+def request_draft_return(
+    *, request: DisclosureRequest, opinion: str, acting_user
+) -> DisclosureRequest:
+    _require(permissions.can_manage_requests(acting_user))
+    if not opinion.strip():
+        raise RequestError("退回须填写意见。")
+    with transaction.atomic():
+        req = _lock(request)
+        _check(Action.RETURN_DRAFT, req)
+        req.return_opinion = opinion.strip()
+        _move(Action.RETURN_DRAFT, req, Status.ASSIGNED)
+        req.save(update_fields=["return_opinion", "status", "updated_at"])
+        _event(req, Action.RETURN_DRAFT, actor=acting_user, on=_today(), note=opinion.strip())
+    return req
+
+
+def request_approve(*, request: DisclosureRequest, acting_user) -> DisclosureRequest:
+    """The office approves the draft: the request closes with its outcome and the
+    numbered reply notice is generated with its legal basis."""
+    _require(permissions.can_manage_requests(acting_user))
+    with transaction.atomic():
+        req = _lock(request)
+        _check(Action.APPROVE, req)
+        if req.drafted_by_id == acting_user.pk:
+            raise RequestError("拟稿人不能审批自己起草的答复。")
+        today = _today()
+        serial = _next_serial("notice", today.year)
+        number = notices.notice_number(today.year, serial)
+        organisation = current_organisation()
+        req.notice_number = number
+        req.notice_text = notices.render_notice(
+            request=req,
+            outcome=req.draft_outcome,
+            number=number,
+            issued_on=today,
+            body=req.draft_text,
+            organisation_name=organisation.name if organisation else "",
+        )
+        req.approved_by = acting_user
+        _close(req, Action.APPROVE, req.draft_outcome, today)
+        req.save(
+            update_fields=[
+                "notice_number",
+                "notice_text",
+                "approved_by",
+                "status",
+                "outcome",
+                "closed_on",
+                "updated_at",
+            ]
+        )
+        text = f"已答复（{number}）：{outcome_full_label(req.outcome)}。"
+        _event(req, Action.APPROVE, actor=acting_user, on=today, public_text=text)
+        _mail_applicant(req, "申请已答复", text + "\n请凭申请编号和查询码在线查看答复告知书。")
+    return req
+
+
+def request_withdraw(*, request: DisclosureRequest, note: str, acting_user) -> DisclosureRequest:
+    """The applicant withdrew the request (recorded by the office): closes as 其他."""
+    _require(permissions.can_manage_requests(acting_user))
+    if not note.strip():
+        raise RequestError("请记录申请人撤回申请的方式和时间。")
+    with transaction.atomic():
+        req = _lock(request)
+        _check(Action.WITHDRAW, req)
+        _close(req, Action.WITHDRAW, Outcome.OTHER, _today())
+        req.save(update_fields=["status", "outcome", "closed_on", "updated_at"])
+        _event(
+            req,
+            Action.WITHDRAW,
+            actor=acting_user,
+            on=_today(),
+            public_text="申请人撤回申请，办理终止。",
+            note=note,
+        )
+    return req
+
+
+def reply_file_add(*, request: DisclosureRequest, file, acting_user) -> RequestFile:
+    with transaction.atomic():
+        req = _lock(request)
+        _require(permissions.can_handle_request(acting_user, req))
+        if req.status not in (Status.ASSIGNED, Status.RECEIVED):
+            raise RequestError("只有办理中的申请可以添加答复材料。")
+        return _store_files(req, [file], kind=RequestFileKind.REPLY, acting_user=acting_user)[0]
