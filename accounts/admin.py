@@ -5,6 +5,7 @@ and no other; nobody but a superuser grants superuser status or single permissio
 nobody changes their own roles or activation; a non-superuser cannot change a
 superuser's account."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -99,7 +100,14 @@ class UserAdmin(BaseUserAdmin):
     actions = None
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups__section")
+        # django-guardian's internal anonymous account is not a person to manage.
+        anonymous = getattr(settings, "ANONYMOUS_USER_NAME", "AnonymousUser")
+        return (
+            super()
+            .get_queryset(request)
+            .exclude(username=anonymous)
+            .prefetch_related("groups__section")
+        )
 
     @admin.display(description="角色")
     def role_list(self, obj):

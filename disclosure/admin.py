@@ -8,8 +8,13 @@ action here: publication is decided by the review workflow (review app)."""
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
-from django.http import Http404
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
+from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.roles import has_role
@@ -19,8 +24,10 @@ from disclosure.forms import (
     ColumnAdminForm,
     ItemAdminForm,
     SectionAdminForm,
+    attachment_link,
 )
 from disclosure.models import Attachment, Column, Item, Organisation, Section
+from disclosure.sanitize import clean_html
 from workcalendar.selectors import WorkCalendar
 
 UNCONFIRMED_BADGE = '<span class="gk-badge gk-badge--unconfirmed" title="该年度工作日安排尚未由国务院办公厅通知确认">未确认</span>'
@@ -95,9 +102,20 @@ class AttachmentInline(AdminCssMixin, admin.TabularInline):
 
     @admin.display(description="大小")
     def size_display(self, obj):
-        from django.template.defaultfilters import filesizeformat
-
         return filesizeformat(obj.size) if obj and obj.pk else "—"
+
+    @admin.display(description="文件")
+    def file_link(self, obj):
+        return attachment_link(obj) if obj and obj.pk else "—"
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and not self._editable(request, obj):
+            # Read-only: a download link, never the storage path (MEDIA_URL is not served).
+            return ("title", "file_link", "order", "size_display", "content_type")
+        return self.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*self.readonly_fields, "file_link")
 
     def _editable(self, request, obj) -> bool:
         return obj is not None and permissions.can_change_item(request.user, obj)
@@ -128,13 +146,10 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
     list_display = (
         "title",
         "status_badge",
-        "column",
-        "section",
-        "formed_on",
-        "due_date",
-        "deadline_flag",
-        "index_number",
-        "published_at",
+        "column_name",
+        "formed",
+        "deadline",
+        "published_on",
     )
     list_display_links = ("title",)
     list_filter = (
@@ -144,22 +159,22 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
         ("section", admin.RelatedOnlyFieldListFilter),
         ("column", admin.RelatedOnlyFieldListFilter),
         "topic",
-        "content_category",
         "validity",
     )
     list_select_related = ("column", "column__parent", "section")
     search_fields = ("title", "document_number", "index_number", "keywords")
     search_help_text = "按标题、文号、索引号或关键词搜索"
     list_per_page = 50
-    date_hierarchy = "formed_on"
+    # What staff touched last comes first (the model's order is the public one).
+    ordering = ("-updated_at", "-id")
     readonly_fields = (
         "status_badge",
         "index_number",
         "published_at",
-        "section",
+        "producing_section",
         "due_date",
         "deadline_flag",
-        "created_by",
+        "drafter",
         "created_at",
         "updated_at",
         "is_signed_document",
@@ -204,8 +219,8 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
                     ("due_date", "deadline_flag"),
                     "index_number",
                     "published_at",
-                    "section",
-                    ("created_by", "created_at", "updated_at"),
+                    "producing_section",
+                    ("drafter", "created_at", "updated_at"),
                 ),
                 "description": "状态、索引号和发布日期由审核发布流程记录，不能手工修改。",
             },
@@ -264,17 +279,105 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
             return "—"
         return format_html('<span class="gk-badge gk-badge--{}">{}</span>', css, label)
 
+    @admin.display(description="公开期限", ordering="formed_on")
+    def deadline(self, obj, calendar: WorkCalendar | None = None):
+        """The list's deadline cell: the due date, 未确认 if it rests on an unconfirmed
+        year, and the overdue / due-soon / on-time flag."""
+        calendar = calendar or WorkCalendar()
+        due = self.due_date(obj, calendar=calendar)
+        flag = self.deadline_flag(obj, calendar=calendar)
+        if flag == "—":
+            return due
+        return format_html("{} {}", due, flag)
+
+    # Plain text, not links: most roles may not open sections or accounts.
+    @admin.display(description="产生股室")
+    def producing_section(self, obj):
+        return obj.section.name if obj and obj.section_id else "（保存后按栏目的责任股室确定）"
+
+    @admin.display(description="起草人")
+    def drafter(self, obj):
+        return str(obj.created_by) if obj and obj.created_by_id else "—"
+
+    @admin.display(description="栏目 / 产生股室", ordering="column__name")
+    def column_name(self, obj):
+        return format_html(
+            '<span title="{}">{}</span><br><span class="gk-quiet">{}</span>',
+            str(obj.column),
+            obj.column.name,
+            obj.section.name,
+        )
+
+    @admin.display(description="形成/变更日期", ordering="formed_on")
+    def formed(self, obj):
+        return obj.formed_on.isoformat() if obj.formed_on else "—"
+
+    @admin.display(description="发布日期", ordering="published_at")
+    def published_on(self, obj):
+        if obj.published_at is None:
+            return "—"
+        return timezone.localtime(obj.published_at).date().isoformat()
+
     def get_list_display(self, request):
         # One calendar for the whole page: the calendar years are read once, not per row.
         calendar = WorkCalendar()
         columns = []
         for name in super().get_list_display(request):
-            if name in ("due_date", "deadline_flag"):
-                method = getattr(self, name)
-                columns.append(_with_calendar(method, calendar))
+            if name == "deadline":
+                columns.append(_with_calendar(self.deadline, calendar))
             else:
                 columns.append(name)
         return columns
+
+    # --- read-only view: rendered body, plain column ---
+
+    @admin.display(description="正文")
+    def body_html(self, obj):
+        # Sanitised on every save; cleaned again here so the page never trusts storage.
+        return mark_safe(clean_html(obj.body)) if obj and obj.body else "—"  # noqa: S308
+
+    @admin.display(description="栏目")
+    def column_path(self, obj):
+        return str(obj.column) if obj and obj.column_id else "—"
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        swap = {"body": "body_html", "column": "column_path"}
+        return tuple(
+            (name, {**opts, "fields": tuple(swap.get(f, f) for f in opts["fields"])})
+            for name, opts in fieldsets
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*self.readonly_fields, "body_html", "column_path")
+
+    # --- attachments for staff: downloaded through the admin, with the item's rules ---
+
+    def get_urls(self):
+        custom = [
+            path(
+                "<path:object_id>/attachments/<int:attachment_pk>/",
+                self.admin_site.admin_view(self.attachment_view),
+                name="disclosure_item_attachment",
+            )
+        ]
+        return custom + super().get_urls()
+
+    def attachment_view(self, request, object_id, attachment_pk):
+        """Download an attachment of an item the user may see (404 otherwise)."""
+        item = self.get_object(request, object_id)
+        if not self.has_view_or_change_permission(request, item):
+            raise Http404("not found")
+        attachment = get_object_or_404(Attachment, item=item, pk=attachment_pk)
+        ext = attachment.file.name.rsplit(".", 1)[-1] if "." in attachment.file.name else "bin"
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=f"{attachment.title}.{ext}",
+            content_type=attachment.content_type or "application/octet-stream",
+        )
 
     # --- visibility: a 404 for items of other sections ---
 
@@ -387,7 +490,7 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AdminCssMixin, admin.ModelAdmin):
     actions = None
     list_display = ("name", "code", "phone", "email")
     fieldsets = (

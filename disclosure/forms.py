@@ -3,12 +3,21 @@ state: saving goes through `disclosure.services`."""
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from disclosure import services
 from disclosure.choices import Publicity
 from disclosure.models import Attachment, Column, Item, Section
 from disclosure.uploads import validate_upload
+
+
+def _blank_label(field: forms.Field, label: str) -> None:
+    """Give an optional choice field a Chinese blank option (Django's own
+    "- Select an option -" has no zh-hans translation yet)."""
+    field.choices = [("", label), *[c for c in field.choices if c[0] != ""]]
 
 
 class ItemAdminForm(forms.ModelForm):
@@ -24,6 +33,19 @@ class ItemAdminForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "publicity_note": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A read-only view builds the form without fields.
+        if "publicity" in self.fields:
+            _blank_label(self.fields["publicity"], "（尚未确定，提交审核前须选择）")
+        if "non_disclosure_reason" in self.fields:
+            _blank_label(self.fields["non_disclosure_reason"], "（主动公开的信息不选）")
+        if "body" in self.fields:
+            self.fields["body"].help_text = (
+                "可使用段落 &lt;p&gt;、标题 &lt;h3&gt;、列表、表格和链接等标记；"
+                "脚本、样式等不安全的标记保存时自动清除。"
+            )
 
     def clean_title(self):
         title = (self.cleaned_data.get("title") or "").strip()
@@ -49,6 +71,29 @@ class ItemAdminForm(forms.ModelForm):
         return cleaned
 
 
+def attachment_link(attachment: Attachment) -> str:
+    """A staff download link: `<kind> · <size>`."""
+    url = reverse("admin:disclosure_item_attachment", args=[attachment.item_id, attachment.pk])
+    kind = attachment.file.name.rsplit(".", 1)[-1].upper() if "." in attachment.file.name else ""
+    return format_html(
+        '<a href="{}" class="gk-file">下载 · {} · {}</a>',
+        url,
+        kind,
+        filesizeformat(attachment.size),
+    )
+
+
+class StoredFileDisplay(forms.Widget):
+    """An uploaded attachment, shown as a download link through the admin (MEDIA_URL
+    is never served: files go through views that check who may see them)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        instance = getattr(value, "instance", None)
+        if instance is None or not instance.pk:
+            return ""
+        return attachment_link(instance)
+
+
 class AttachmentInlineForm(forms.ModelForm):
     """One attachment row. A new file is checked by content and size before anything
     is written; an existing file cannot be swapped (delete the row and add anew)."""
@@ -59,10 +104,12 @@ class AttachmentInlineForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].required = False
-        self.fields["title"].help_text = "留空时使用文件名。"
-        if self.instance.pk:
+        if "title" in self.fields:  # a read-only view builds the form without fields
+            self.fields["title"].required = False
+            self.fields["title"].help_text = "留空时使用文件名。"
+        if self.instance.pk and "file" in self.fields:
             self.fields["file"].disabled = True
+            self.fields["file"].widget = StoredFileDisplay()
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
@@ -94,6 +141,11 @@ class ColumnAdminForm(forms.ModelForm):
             "description",
             "order",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "content_category" in self.fields:
+            _blank_label(self.fields["content_category"], "（不对应具体类别）")
 
     def clean_parent(self):
         parent = self.cleaned_data.get("parent")
