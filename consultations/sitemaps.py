@@ -1,5 +1,4 @@
-"""Sitemap section for the public consultation pages (to be added to
-disclosure.sitemaps.SITEMAPS as "consultations")."""
+"""Sitemap section for the public consultation pages (settings.EXTRA_SITEMAPS)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse

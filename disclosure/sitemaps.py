@@ -1,7 +1,9 @@
 """sitemap.xml: public pages, columns and published items (F1)."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils.module_loading import import_string
 
 from disclosure import selectors
 from disclosure.models import Column, Item
@@ -49,4 +51,6 @@ SITEMAPS = {
     "pages": StaticPagesSitemap,
     "columns": ColumnSitemap,
     "items": ItemSitemap,
+    # Other apps' public pages (e.g. consultations), named in settings.EXTRA_SITEMAPS.
+    **{name: import_string(path) for name, path in settings.EXTRA_SITEMAPS.items()},
 }

@@ -238,6 +238,9 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# Sitemap sections of other apps' public pages, added to the catalogue's sitemap index.
+EXTRA_SITEMAPS = {"consultations": "consultations.sitemaps.ConsultationSitemap"}
+
 # Apps whose `demo.load()` fill the demo bureau, in this order (`manage.py load_demo`).
 DEMO_LOADERS = [
     "workcalendar.demo",
