@@ -253,7 +253,7 @@ class Demo:
 
     def stages(self) -> None:
         texts = {
-            S.DRAFT: ("关于开展2026年度企业薪酬调查工作的通知（草稿）", 2),
+            S.DRAFT: ("关于开展2026年度企业薪酬调查工作的通知", 2),
             S.FIRST_REVIEW: ("关于公布第三批县级技能大师工作室名单的公告", 4),
             S.SECOND_REVIEW: ("关于做好高校毕业生就业见习补贴申领工作的通知", 17),
             S.FINAL_REVIEW: ("示例县2026年第三季度人力资源市场供求分析", 10),
@@ -262,14 +262,14 @@ class Demo:
         for status, (title, days_ago) in texts.items():
             item = self.item(
                 title,
-                body=f"<p>{title.replace('（草稿）', '')}。</p><p>各有关单位：现将有关事项通知如下，请认真贯彻执行。</p>",
+                body=f"<p>{title}。</p><p>各有关单位：现将有关事项通知如下，请认真贯彻执行。</p>",
                 days_ago=days_ago,
             )
             if item is not None and status != S.DRAFT:
                 self.to(item, status)
         # A draft past its 20-working-day deadline (shown as overdue).
         self.item(
-            "关于调整失业保险金标准的通知（草稿）",
+            "关于调整失业保险金标准的通知",
             body="<p>根据省人力社保厅有关规定，现就调整我县失业保险金标准有关事项通知如下。</p>",
             days_ago=35,
         )

@@ -104,7 +104,7 @@ class ReplaceForm(TokenForm):
     replacement = forms.CharField(
         label="替代信息的索引号或编号",
         max_length=60,
-        help_text="须为已发布的主动公开信息，例如 11330524K14997759R/2026-00012。",
+        help_text="须为已发布的主动公开信息，填写其索引号（如 机关代码/2026-00012）或编号。",
         error_messages={"required": "请填写替代信息的索引号或编号。"},
     )
     note = forms.CharField(label="说明（可选）", max_length=500, required=False)

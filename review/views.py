@@ -212,6 +212,7 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
         "history": selectors.item_history(item),
         "can": can,
         "kept": kept,
+        "bound_actions": list(bound or {}),
         "forms": page_forms,
         "due": due,
         "overdue": deadlines.item_is_overdue(item),
