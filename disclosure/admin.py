@@ -5,6 +5,8 @@ Every save goes through `disclosure.services`; who sees and changes what is deci
 (change, delete, history), exactly like one that does not exist. There is no publish
 action here: publication is decided by the review workflow (review app)."""
 
+import datetime
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
@@ -16,6 +18,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import ModelChange
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from accounts.roles import has_role
 from disclosure import deadlines, permissions, services
@@ -53,6 +57,42 @@ def _with_calendar(method, calendar):
         column.admin_order_field = method.admin_order_field
     column.__name__ = method.__name__
     return column
+
+
+# Bookkeeping fields left out of the change history's "修改内容".
+HISTORY_NOISE = {"id", "created_at", "updated_at"}
+
+
+class ItemHistoryHelper(HistoricalRecordContextHelper):
+    """Change history values as staff read them: choice labels, （空） for nothing."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "（空）"
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+        return super().prepare_delta_change_value(change, value)
+
+
+def _item_changes(*, old, new) -> list[ModelChange]:
+    """The fields that differ between two historical records of an item."""
+    changes = []
+    for field in Item._meta.concrete_fields:
+        if field.name in HISTORY_NOISE:
+            continue
+        before, after = getattr(old, field.attname), getattr(new, field.attname)
+        if before == after:
+            continue
+        if field.is_relation:
+            before = getattr(old, field.name) if before is not None else None
+            after = getattr(new, field.name) if after is not None else None
+        changes.append(ModelChange(field.name, before, after))
+    return changes
 
 
 class NotFoundUnlessVisibleMixin:
@@ -143,6 +183,7 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
     form = ItemAdminForm
     inlines = [AttachmentInline]
     actions = None  # no bulk changes: every change goes through a service, one by one
+    object_history_list_template = "admin/disclosure/item/object_history_list.html"
     list_display = (
         "title",
         "status_badge",
@@ -436,6 +477,25 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
 
     def revert_disabled(self, request, obj=None):
         return True
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ItemHistoryHelper(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # simple_history diffs only editable fields; the status, 索引号 and publication
+        # date are not editable, and they are what a reader of the history looks for.
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = [
+                    {"field": c.field, "old": c.old, "new": c.new}
+                    for c in (
+                        helper.format_delta_change(change)
+                        for change in _item_changes(old=current, new=previous)
+                    )
+                ]
+            previous = current
 
     # --- writes through the services ---
 

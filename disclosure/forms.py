@@ -37,6 +37,11 @@ class ItemAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A read-only view builds the form without fields.
+        if "column" in self.fields:
+            self.fields["column"].empty_label = "（请选择栏目）"
+        for name in ("topic", "content_category"):
+            if name in self.fields:
+                _blank_label(self.fields[name], "（请选择）")
         if "publicity" in self.fields:
             _blank_label(self.fields["publicity"], "（尚未确定，提交审核前须选择）")
         if "non_disclosure_reason" in self.fields:
@@ -146,6 +151,12 @@ class ColumnAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "content_category" in self.fields:
             _blank_label(self.fields["content_category"], "（不对应具体类别）")
+        for name, label in (
+            ("parent", "（无，作为一级栏目）"),
+            ("responsible_section", "（请选择）"),
+        ):
+            if name in self.fields:
+                self.fields[name].empty_label = label
 
     def clean_parent(self):
         parent = self.cleaned_data.get("parent")
@@ -158,6 +169,11 @@ class SectionAdminForm(forms.ModelForm):
     class Meta:
         model = Section
         fields = ["organisation", "name", "is_office", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "organisation" in self.fields:
+            self.fields["organisation"].empty_label = "（请选择）"
 
     def clean_name(self):
         name = (self.cleaned_data.get("name") or "").strip()

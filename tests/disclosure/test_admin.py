@@ -749,3 +749,19 @@ def test_the_user_list_hides_guardians_anonymous_account(client, bureau):
     response = login(client, bureau.sysadmin).get(reverse("admin:accounts_user_changelist"))
     assert anonymous not in response.context["cl"].result_list
     assert bureau.clerk_a in response.context["cl"].result_list
+
+
+def test_history_shows_who_changed_what_including_publication(client, bureau):
+    from disclosure import services
+
+    item = bureau.item_a
+    services.item_update(item=item, acting_user=bureau.head_a, title="改过的标题")
+    services.item_mark_published(item=item, acting_user=bureau.office)
+    response = login(client, bureau.clerk_a).get(url("item_history", item.pk))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "标题" in text and "改过的标题" in text
+    assert "状态" in text and "草稿 → 已发布" in text
+    assert "索引号" in text and item.history.first().index_number in text
+    assert str(bureau.head_a) in text and str(bureau.office) in text
+    assert "Changes" not in text and "None" not in text
