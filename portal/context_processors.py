@@ -1,9 +1,11 @@
 """Context every page shares: the organisation and the navigation."""
 
-from django.urls import NoReverseMatch, reverse
+from functools import cache
 
-# (label, url name). A link whose view does not exist yet is left out, so apps can
-# land one by one without breaking the shell.
+from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
+
+# (label, url name). A link whose view does not exist is left out.
 PUBLIC_NAV = [
     ("首页", "home"),
     ("信息公开目录", "disclosure:catalogue"),
@@ -12,32 +14,46 @@ PUBLIC_NAV = [
     ("意见征集", "consultations:list"),
     ("年度报告", "reports:annual_list"),
 ]
+# (label, url name, the permission function that decides who sees the link).
+# Staff see only the links to pages they may open.
 STAFF_NAV = [
-    ("工作台", "review:dashboard"),
-    ("依申请办理", "requests_app:staff_list"),
-    ("意见征集管理", "consultations:staff_list"),
-    ("巡查整改", "inspection:dashboard"),
-    ("统计", "reports:statistics"),
-    ("管理后台", "admin:index"),
+    ("工作台", "review:dashboard", "review.permissions.can_use_review"),
+    ("依申请办理", "requests_app:staff_list", "requests_app.permissions.can_use_requests"),
+    ("意见征集管理", "consultations:staff_list", "consultations.permissions.can_use_staff_pages"),
+    ("巡查整改", "inspection:dashboard", "inspection.permissions.can_view_dashboard"),
+    ("统计", "reports:statistics", "reports.permissions.can_view_statistics"),
+    ("管理后台", "admin:index", None),
 ]
 
 
-def _links(entries):
-    links = []
-    for label, name in entries:
-        try:
-            links.append({"label": label, "url": reverse(name)})
-        except NoReverseMatch:
-            continue
-    return links
+@cache
+def _url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def _allowed(user, predicate: str | None) -> bool:
+    if predicate is None:
+        return True
+    try:
+        check = import_string(predicate)
+    except ImportError:
+        return False
+    return bool(check(user))
 
 
 def portal(request):
     from disclosure.selectors import current_organisation
 
     user = getattr(request, "user", None)
-    return {
-        "organisation": current_organisation(),
-        "public_nav": _links(PUBLIC_NAV),
-        "staff_nav": _links(STAFF_NAV) if user is not None and user.is_staff else [],
-    }
+    public = [{"label": label, "url": _url(name)} for label, name in PUBLIC_NAV if _url(name)]
+    staff = []
+    if user is not None and user.is_authenticated and user.is_staff:
+        staff = [
+            {"label": label, "url": _url(name)}
+            for label, name, predicate in STAFF_NAV
+            if _url(name) and _allowed(user, predicate)
+        ]
+    return {"organisation": current_organisation(), "public_nav": public, "staff_nav": staff}
