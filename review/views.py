@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.roles import has_role
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
 from disclosure.sanitize import clean_html
@@ -22,6 +23,7 @@ from review import forms, selectors, services
 from review.checks import INTERPRETATION_PARTS, approval_problems, security_check
 from review.models import SensitiveWord, SignOff
 from review.permissions import (
+    REVIEW_ROLES,
     can_edit_item_content,
     can_manage_sensitive_words,
     can_take,
@@ -58,6 +60,7 @@ def dashboard(request):
         "drafts": selectors.my_drafts(user),
         "in_review": selectors.my_in_review(user),
         "scheduled": selectors.scheduled_items(user),
+        "is_reviewer": has_role(user, *REVIEW_ROLES),
         "manages_words": can_manage_sensitive_words(user),
         "word_count": SensitiveWord.objects.filter(is_active=True).count()
         if can_manage_sensitive_words(user)
