@@ -262,3 +262,13 @@ def test_relations_are_frozen_after_submission(client, team):
     assert response.status_code == 400
     item.refresh_from_db()
     assert not item.is_signed_document
+
+
+@pytest.mark.parametrize("status", list(S))
+@pytest.mark.parametrize("who", ["clerk", "head", "office", "leader"])
+def test_review_page_renders_in_every_state_for_every_role(client, team, status, who):
+    item = walk(draft(team), team, status)
+    login(client, getattr(team, who))
+    response = client.get(item_url(item))
+    assert response.status_code == 200
+    assert item.get_status_display() in response.content.decode()
