@@ -33,8 +33,7 @@ from disclosure.forms import (
 from disclosure.models import Attachment, Column, Item, Organisation, Section
 from disclosure.sanitize import clean_html
 from workcalendar.selectors import WorkCalendar
-
-UNCONFIRMED_BADGE = '<span class="gk-badge gk-badge--unconfirmed" title="该年度工作日安排尚未由国务院办公厅通知确认">未确认</span>'
+from workcalendar.templatetags.workdays import workday_date
 
 
 def _copy_saved(target, saved) -> None:
@@ -299,10 +298,8 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
     def due_date(self, obj, calendar: WorkCalendar | None = None):
         if obj is None or obj.formed_on is None or not deadlines.deadline_applies(obj):
             return "—"
-        due = deadlines.item_due_date(obj, calendar=calendar)
-        if due.confirmed:
-            return due.date.isoformat()
-        return format_html("{} " + UNCONFIRMED_BADGE, due.date.isoformat())
+        # The shared filter marks dates resting on an unconfirmed year with 未确认 (F2).
+        return workday_date(deadlines.item_due_date(obj, calendar=calendar))
 
     @admin.display(description="期限情况")
     def deadline_flag(self, obj, calendar: WorkCalendar | None = None):
