@@ -22,7 +22,10 @@ from workcalendar.statutory import estimate_available, estimated_holidays
 
 
 def _kind_without_blank(form: forms.ModelForm) -> None:
-    # Most entries are holidays: preselect it instead of an empty choice.
+    # Most entries are holidays: preselect it instead of an empty choice. On the
+    # read-only view of a confirmed year's day the form has no editable fields.
+    if "kind" not in form.fields:
+        return
     field = form.fields["kind"]
     field.choices = DayKind.choices
     field.initial = field.initial or DayKind.HOLIDAY
