@@ -153,6 +153,7 @@ def track_detail(request, number: str):
             "complaints": req.complaints.all(),
             "complaint_form": complaint_form,
             "complaint_open": req.complaints.filter(status=ComplaintStatus.OPEN).exists(),
+            "correction": getattr(req, "correction", None),
             "outcome_label": outcome_full_label(req.outcome) if req.outcome else "",
         },
         status=400 if complaint_form.errors else 200,

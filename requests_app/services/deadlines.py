@@ -76,7 +76,10 @@ def request_correction_ask(
         )
         _move(Action.REQUEST_CORRECTION, req, Status.AWAITING_CORRECTION)
         req.save(update_fields=["status", "updated_at"])
-        text = f"告知补正：{items.strip()[:120]}。请于 {due.day} 前补正（{due.text}）。"
+        summary = items.strip().rstrip("。；;.")
+        if len(summary) > 120:
+            summary = summary[:120] + "…"
+        text = f"告知补正：{summary}。请于 {due.day} 前补正（{due.text}）。"
         _event(req, Action.REQUEST_CORRECTION, actor=acting_user, on=on, public_text=text)
         _mail_applicant(req, "请补正申请", text)
     return correction

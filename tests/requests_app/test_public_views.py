@@ -277,3 +277,23 @@ def test_unconfirmed_online_request_says_when_the_clock_starts(client):
     assert "申请办结后，或超过答复期限仍未答复时" in html  # no complaint form yet
     assert client.post(url, {"kind": "complaint", "text": "x"}).status_code == 400
     assert not sub.request.complaints.exists()
+
+
+def test_applicant_sees_what_to_correct_and_by_when(client, office, section, clerk):
+    with at(D(2026, 3, 2)):
+        sub = services.request_register(
+            data=applicant_data(),
+            channel=Channel.IN_PERSON,
+            received_on=D(2026, 3, 2),
+            acting_user=office,
+        )
+        services.request_assign(request=sub.request, section=section, acting_user=office)
+        services.request_correction_ask(
+            request=sub.request, items="请写明所需信息的年份。", days=10, acting_user=clerk
+        )
+        lookup(client, sub.request.tracking_number, sub.query_code)
+        html = client.get(
+            reverse("requests_app:track_detail", args=[sub.request.tracking_number])
+        ).content.decode()
+    assert "请写明所需信息的年份。" in html and "2026年3月16日" in html
+    assert "年份。。" not in html
