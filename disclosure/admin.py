@@ -13,7 +13,7 @@ from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
-from django.urls import path
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -76,6 +76,14 @@ class ItemHistoryHelper(HistoricalRecordContextHelper):
         if isinstance(value, datetime.datetime):
             return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
         return super().prepare_delta_change_value(change, value)
+
+
+def _review_url(item: Item) -> str | None:
+    """The item's page in the review workflow (F3), once that app provides it."""
+    try:
+        return reverse("review:item", args=[item.pk])
+    except NoReverseMatch:
+        return None
 
 
 def _item_changes(*, old, new) -> list[ModelChange]:
@@ -209,6 +217,7 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
     ordering = ("-updated_at", "-id")
     readonly_fields = (
         "status_badge",
+        "review_link",
         "index_number",
         "published_at",
         "producing_section",
@@ -255,7 +264,7 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
             "状态与期限",
             {
                 "fields": (
-                    "status_badge",
+                    ("status_badge", "review_link"),
                     ("due_date", "deadline_flag"),
                     "index_number",
                     "published_at",
@@ -539,8 +548,21 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
         services.item_delete(item=obj, acting_user=request.user)
 
     def response_add(self, request, obj, post_url_continue=None):
-        messages.info(request, "草稿已保存。提交审核请到审核工作台。")
+        url = _review_url(obj)
+        if url:
+            messages.info(
+                request, format_html('草稿已保存。<a href="{}">到审核工作台提交审核</a>。', url)
+            )
+        else:
+            messages.info(request, "草稿已保存。提交审核请到审核工作台。")
         return super().response_add(request, obj, post_url_continue)
+
+    @admin.display(description="审核与发布")
+    def review_link(self, obj):
+        url = _review_url(obj) if obj and obj.pk else None
+        if not url:
+            return "—"
+        return format_html('<a href="{}">在审核工作台提交审核、查看审核记录</a>', url)
 
 
 # --- structure: organisation, sections, columns ---------------------------------------------

@@ -765,3 +765,8 @@ def test_history_shows_who_changed_what_including_publication(client, bureau):
     assert "索引号" in text and item.history.first().index_number in text
     assert str(bureau.head_a) in text and str(bureau.office) in text
     assert "Changes" not in text and "None" not in text
+
+
+def test_the_change_page_links_to_the_review_workflow(client, bureau):
+    text = login(client, bureau.clerk_a).get(url("item_change", bureau.item_a.pk)).content.decode()
+    assert reverse("review:item", args=[bureau.item_a.pk]) in text
