@@ -26,7 +26,7 @@ from disclosure import services as disclosure_services
 from disclosure.choices import Validity
 from disclosure.models import Item, ItemStatus
 from disclosure.sanitize import clean_html
-from review import notifications
+from review import checks, notifications
 from review.checks import publicity_problems, release_problems, security_check
 from review.models import Action, ChangeNote, Decision, SignOff, Stage
 from review.permissions import can_edit_item_content, reviewer_stage, transition_refusal
@@ -169,6 +169,9 @@ def item_submit(*, item: Item, acting_user, expected_token: str | None = None) -
         problems = publicity_problems(item)
         if not html_to_text(item.body).strip() and not item.attachments.exists():
             problems.append("正文和附件均为空。")
+        # Other apps' rules hold at submission too (e.g. a consultation names its
+        # basis, period and contact before anyone reviews it, Art. 7(3)).
+        problems.extend(m for m in checks.other_app_blockers(item) if m not in problems)
         if problems:
             raise TransitionError("不能送审：" + "".join(problems), problems=problems)
         stage = resume_stage(item) if item.status == S.RETURNED else Stage.FIRST

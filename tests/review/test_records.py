@@ -90,3 +90,20 @@ def test_a_consultation_without_its_basis_is_blocked_by_the_security_check(team)
     assert [b.code for b in report.blockers] == ["other"]
     assert "决策依据" in report.blockers[0].message
     assert checks.security_check(draft(team)).blockers == ()
+
+
+def test_a_consultation_without_its_basis_cannot_even_be_submitted(team):
+    """Art. 7(3): the consultation's basis, period and contact come before review."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import Role
+    from tests.consultations.factories import ConsultationFactory
+
+    consultation = ConsultationFactory(basis="")
+    item = consultation.item
+    item.created_by.groups.add(Group.objects.get(name=Role.SECTION_CLERK))
+    with pytest.raises(services.TransitionError, match="缺少决策依据") as refused:
+        services.item_submit(item=item, acting_user=item.created_by)
+    assert "缺少决策依据（第七条第三项）。" in refused.value.problems
+    item.refresh_from_db()
+    assert item.status == S.DRAFT
