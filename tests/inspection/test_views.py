@@ -220,3 +220,14 @@ def test_evaluation_form_errors_in_chinese(client, office):
     text = response.content.decode()
     assert "请填写考评（检查）单位" in text and "请填写考评日期" in text
     assert 'value="考评"' in text
+
+
+def test_overdue_tasks_show_on_the_review_dashboard_for_their_section_only(client, task, section):
+    """F7: overdue rectification tasks show on the staff dashboards, to whom they concern."""
+    RectificationTask.objects.filter(pk=task.pk).update(due_on=datetime.date(2020, 1, 2))
+    member = staff(Role.SECTION_CLERK, section=section)
+    client.force_login(member)
+    page = client.get(reverse("review:dashboard")).content.decode()
+    assert "逾期未整改" in page and task.title in page
+    client.force_login(staff(Role.SECTION_CLERK, section=SectionFactory()))
+    assert task.title not in client.get(reverse("review:dashboard")).content.decode()
