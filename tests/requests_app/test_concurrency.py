@@ -13,7 +13,7 @@ N = 50
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_concurrent_submissions_get_unique_numbers():
     barrier = threading.Barrier(N)
     errors: list[BaseException] = []
