@@ -139,6 +139,11 @@ class Item(models.Model):
         ordering = ["-published_at", "-id"]
         indexes = [
             models.Index(fields=["status", "publicity", "-published_at"]),
+            # Column pages: one column's public items, newest first.
+            models.Index(
+                fields=["column", "status", "publicity", "-published_at"],
+                name="item_column_public_idx",
+            ),
             models.Index(fields=["formed_on"]),
         ]
         constraints = [
