@@ -136,19 +136,45 @@ def item_history(item: Item) -> list[Decision]:
 
 
 def public_links(item: Item) -> dict:
-    """The public relations of an item, both ways, limited to public items (F4)."""
-    public = Item.objects.published().only("pk", "title", "published_at")
+    """The public relations of an item, both ways, limited to public items (F4).
+
+    One query over the relation columns (each indexed); publicity is checked here
+    rather than in SQL so the database uses those indexes, not a scan of every
+    published item."""
+    targets = [pk for pk in (item.interprets_id, item.responds_to_id, item.replaced_by_id) if pk]
+    related = [
+        other
+        for other in Item.objects.filter(
+            Q(pk__in=targets) | Q(interprets=item) | Q(responds_to=item) | Q(replaced_by=item)
+        )
+        .exclude(pk=item.pk)
+        .only(
+            "pk",
+            "title",
+            "published_at",
+            "status",
+            "publicity",
+            "interprets_id",
+            "responds_to_id",
+            "replaced_by_id",
+        )  # fmt: skip
+        .order_by("published_at", "pk")
+        if other.is_public
+    ]
+
+    def one(pk):
+        return next((other for other in related if other.pk == pk), None) if pk else None
+
+    def pointing(field):
+        return [other for other in related if getattr(other, field) == item.pk]
+
     return {
-        "policy": public.filter(pk=item.interprets_id).first() if item.interprets_id else None,
-        "interpretations": list(public.filter(interprets=item).order_by("published_at")),
-        "responds_to": (
-            public.filter(pk=item.responds_to_id).first() if item.responds_to_id else None
-        ),
-        "responses": list(public.filter(responds_to=item).order_by("published_at")),
-        "replaced_by": (
-            public.filter(pk=item.replaced_by_id).first() if item.replaced_by_id else None
-        ),
-        "replaces": list(public.filter(replaced_by=item).order_by("published_at")),
+        "policy": one(item.interprets_id),
+        "interpretations": pointing("interprets_id"),
+        "responds_to": one(item.responds_to_id),
+        "responses": pointing("responds_to_id"),
+        "replaced_by": one(item.replaced_by_id),
+        "replaces": pointing("replaced_by_id"),
     }
 
 
