@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
@@ -45,6 +46,10 @@ class ItemSitemap(Sitemap):
 
     def lastmod(self, item: Item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        # The sitemap index asks for this; Django's default loads every item for it.
+        return selectors.public_items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 SITEMAPS = {

@@ -119,3 +119,22 @@ def test_items_sitemap_is_paginated(client, monkeypatch):
     url = reverse("disclosure:sitemap_section", args=["items"])
     assert len(_locations(client, url + "?p=2")) == 1
     assert client.get(url + "?p=3").status_code == 404
+
+
+def test_sitemap_index_gives_the_latest_change_without_loading_items(client, monkeypatch):
+    from disclosure.sitemaps import ItemSitemap
+
+    older, newer = ItemFactory.create_batch(2, published=True)
+    ItemFactory()  # a draft's change is no public news
+    loaded = []
+    monkeypatch.setattr(ItemSitemap, "lastmod", lambda self, item: loaded.append(item))
+    root = ET.fromstring(client.get(reverse("disclosure:sitemap")).content)
+    older.refresh_from_db()
+    newer.refresh_from_db()
+    lastmods = [
+        datetime.datetime.fromisoformat(sm.find("s:lastmod", SITEMAP_NS).text)
+        for sm in root.findall("s:sitemap", SITEMAP_NS)
+        if sm.find("s:loc", SITEMAP_NS).text.endswith("sitemap-items.xml")
+    ]
+    assert lastmods == [max(older.updated_at, newer.updated_at)]
+    assert loaded == []
