@@ -6,6 +6,8 @@ from portal import views
 admin.site.site_header = "政府信息公开平台 · 管理后台"
 admin.site.site_title = "政府信息公开平台"
 admin.site.index_title = "后台管理"
+# Lists of items are wide (status, deadline, flags): give them the whole width.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("", views.home, name="home"),
