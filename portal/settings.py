@@ -154,6 +154,8 @@ if TESTING:
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+# Translations Django itself lacks (locale/zh_Hans/LC_MESSAGES/django.po).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
