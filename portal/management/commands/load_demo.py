@@ -5,6 +5,7 @@ from importlib import import_module
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 
 class Command(BaseCommand):
@@ -16,15 +17,19 @@ class Command(BaseCommand):
                 "演示数据只能在演示模式（DEMO_MODE=1）下载入，生产环境不会创建演示账户。"
             )
         ctx: dict = {"stdout": self.stdout, "credentials": []}
-        for dotted in settings.DEMO_LOADERS:
-            try:
-                module = import_module(dotted)
-            except ModuleNotFoundError as exc:
-                if exc.name == dotted:
-                    continue  # that app has no demo data yet
-                raise
-            with transaction.atomic():
-                module.load(ctx)
+        # Notifications the demo's workflow steps send are kept in memory, not printed.
+        with override_settings(
+            MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+        ):
+            for dotted in settings.DEMO_LOADERS:
+                try:
+                    module = import_module(dotted)
+                except ModuleNotFoundError as exc:
+                    if exc.name == dotted:
+                        continue  # that app has no demo data
+                    raise
+                with transaction.atomic():
+                    module.load(ctx)
         if ctx["credentials"]:
             self.stdout.write("\n演示账户（仅用于演示环境）：")
             for username, password, role in ctx["credentials"]:
