@@ -1,7 +1,7 @@
 """Who may see and do what with consultations and their comments.
 
-- The office (局办公室: the 办公室审核员 role, or membership of the office section)
-  manages every consultation: drafts, moderates, writes the feedback, exports with
+- The office (`accounts.roles.is_office_member`: the 办公室审核员 role or the head of
+  the office) manages every consultation: drafts, moderates, writes the feedback, exports with
   contacts (seed Art. 4: the office leads disclosure work).
 - Staff of the responsible section (the draft item's producing section, Art. 3(3)
   "谁产生，谁公开，谁负责") — 股室信息员 and 股室负责人 who are members of the
@@ -13,65 +13,48 @@
 
 from django.db.models import QuerySet
 
-from accounts.roles import Role, has_role
+from accounts.roles import (
+    SECTION_STAFF,
+    Role,
+    group_ids,
+    has_role,
+    is_active_user,
+    is_office_member,
+)
 from consultations.models import Consultation
 from disclosure.models import Section
-
-SECTION_ROLES = (Role.SECTION_CLERK, Role.SECTION_HEAD)
-
-
-def _active(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def _group_ids(user) -> set[int]:
-    cached = getattr(user, "_consultation_group_ids", None)
-    if cached is None:
-        cached = set(user.groups.values_list("id", flat=True))
-        user._consultation_group_ids = cached
-    return cached
-
-
-def is_office(user) -> bool:
-    """The office: its reviewer role, or membership of the office section."""
-    if not _active(user):
-        return False
-    if has_role(user, Role.OFFICE_REVIEWER):
-        return True
-    office_groups = set(Section.objects.filter(is_office=True).values_list("group_id", flat=True))
-    return bool(office_groups & _group_ids(user))
 
 
 def is_section_staff(user, section: Section) -> bool:
     """A 股室信息员 or 股室负责人 who belongs to `section`."""
-    return has_role(user, *SECTION_ROLES) and section.group_id in _group_ids(user)
+    return has_role(user, *SECTION_STAFF) and section.group_id in group_ids(user)
 
 
 def member_sections(user) -> QuerySet[Section]:
     """Sections in which `user` may start a consultation."""
-    if not _active(user):
+    if not is_active_user(user):
         return Section.objects.none()
-    if is_office(user):
+    if is_office_member(user):
         return Section.objects.all()
-    if has_role(user, *SECTION_ROLES):
-        return Section.objects.filter(group_id__in=_group_ids(user))
+    if has_role(user, *SECTION_STAFF):
+        return Section.objects.filter(group_id__in=group_ids(user))
     return Section.objects.none()
 
 
 def consultations_visible_to(user) -> QuerySet[Consultation]:
     """Consultations `user` may see in the back office (any state, internal ones too)."""
-    if not _active(user):
+    if not is_active_user(user):
         return Consultation.objects.none()
-    if is_office(user) or has_role(user, Role.LEADER):
+    if is_office_member(user) or has_role(user, Role.LEADER):
         return Consultation.objects.all()
-    if has_role(user, *SECTION_ROLES):
-        return Consultation.objects.filter(item__section__group_id__in=_group_ids(user))
+    if has_role(user, *SECTION_STAFF):
+        return Consultation.objects.filter(item__section__group_id__in=group_ids(user))
     return Consultation.objects.none()
 
 
 def can_use_staff_pages(user) -> bool:
     """The consultations back office: the office, the leader and section staff."""
-    return is_office(user) or has_role(user, Role.LEADER, *SECTION_ROLES)
+    return is_office_member(user) or has_role(user, Role.LEADER, *SECTION_STAFF)
 
 
 def can_view_consultation(user, consultation: Consultation) -> bool:
@@ -84,9 +67,9 @@ def can_create_consultation(user) -> bool:
 
 def can_manage_consultation(user, consultation: Consultation) -> bool:
     """Edit the draft, moderate comments, record adoption, draft the feedback."""
-    if not _active(user):
+    if not is_active_user(user):
         return False
-    return is_office(user) or is_section_staff(user, consultation.item.section)
+    return is_office_member(user) or is_section_staff(user, consultation.item.section)
 
 
 # Moderation and the feedback belong to the same people as the draft.

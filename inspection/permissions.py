@@ -1,6 +1,7 @@
 """Who may do what in inspection and rectification (seed Art. 4).
 
-- The office (办公室审核员) runs inspections, records evaluations, turns findings into
+- The office (`accounts.roles.is_office_member`: the 办公室审核员 role or the head of
+  the office) runs inspections, records evaluations, turns findings into
   tasks, verifies and closes or sends back answers, cancels tasks.
 - The leader in charge (分管领导) reads everything, changes nothing.
 - A section's members (the users in `section.group`) see their own section's tasks
@@ -9,8 +10,8 @@ Anything a user may not see is a 404 (views use the `*_visible_to` querysets).""
 
 from django.db.models import QuerySet
 
-from accounts.roles import Role, has_role
-from disclosure.models import Section
+from accounts.roles import Role, has_role, is_active_user, is_office_member
+from disclosure.permissions import sections_of
 from inspection.models import (
     SECTION_OWES,
     Evaluation,
@@ -19,31 +20,19 @@ from inspection.models import (
     TaskStatus,
 )
 
-SEES_ALL = (Role.OFFICE_REVIEWER, Role.LEADER)
 
-
-def _active(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def is_office(user) -> bool:
-    return has_role(user, Role.OFFICE_REVIEWER)
-
-
-def sections_of(user) -> QuerySet[Section]:
-    """The sections `user` is a member of."""
-    if not _active(user):
-        return Section.objects.none()
-    return Section.objects.filter(group__user=user)
+def sees_all(user) -> bool:
+    """The office and the leader in charge see the whole site's findings and tasks."""
+    return is_office_member(user) or has_role(user, Role.LEADER)
 
 
 def can_view_dashboard(user) -> bool:
-    return has_role(user, *SEES_ALL) or sections_of(user).exists()
+    return sees_all(user) or sections_of(user).exists()
 
 
 def can_view_inspections(user) -> bool:
     """Inspection reports and evaluations (the whole site's findings)."""
-    return has_role(user, *SEES_ALL)
+    return sees_all(user)
 
 
 def runs_visible_to(user) -> QuerySet[InspectionRun]:
@@ -57,21 +46,26 @@ def evaluations_visible_to(user) -> QuerySet[Evaluation]:
 
 
 def can_run_inspection(user) -> bool:
-    return is_office(user)
+    return is_office_member(user)
 
 
 def can_record_evaluation(user) -> bool:
-    return is_office(user)
+    return is_office_member(user)
 
 
 def can_create_task(user) -> bool:
-    return is_office(user)
+    return is_office_member(user)
+
+
+def can_manage_tasks(user) -> bool:
+    """The office's side of a task: verify, send back, cancel."""
+    return is_office_member(user)
 
 
 def tasks_visible_to(user) -> QuerySet[RectificationTask]:
-    if not _active(user):
+    if not is_active_user(user):
         return RectificationTask.objects.none()
-    if has_role(user, *SEES_ALL):
+    if sees_all(user):
         return RectificationTask.objects.all()
     return RectificationTask.objects.filter(section__in=sections_of(user))
 
@@ -88,11 +82,11 @@ def can_answer_task(user, task: RectificationTask) -> bool:
 def can_verify_task(user, task: RectificationTask) -> bool:
     """The office verifies, but never its own answer (the office is a section too)."""
     return (
-        is_office(user)
+        can_manage_tasks(user)
         and task.status == TaskStatus.ANSWERED
         and task.answered_by_id != getattr(user, "pk", None)
     )
 
 
 def can_cancel_task(user, task: RectificationTask) -> bool:
-    return is_office(user) and task.is_open
+    return can_manage_tasks(user) and task.is_open

@@ -326,7 +326,7 @@ def task_verify(*, task: RectificationTask, note: str = "", acting_user) -> Rect
     with transaction.atomic():
         task = _locked(task)
         target = _check_transition(task, TaskAction.VERIFIED)
-        if not permissions.is_office(acting_user):
+        if not permissions.can_manage_tasks(acting_user):
             raise InspectionError("只有局办公室可以核验整改情况。")
         if not permissions.can_verify_task(acting_user, task):
             raise InspectionError("不能核验自己反馈的整改情况，请由办公室其他人员核验。")
@@ -353,7 +353,7 @@ def task_send_back(
     with transaction.atomic():
         task = _locked(task)
         target = _check_transition(task, TaskAction.SENT_BACK)
-        if not permissions.is_office(acting_user):
+        if not permissions.can_manage_tasks(acting_user):
             raise InspectionError("只有局办公室可以退回整改任务。")
         if not permissions.can_verify_task(acting_user, task):
             raise InspectionError("不能核验自己反馈的整改情况，请由办公室其他人员核验。")
@@ -377,7 +377,7 @@ def task_cancel(*, task: RectificationTask, reason: str, acting_user) -> Rectifi
     with transaction.atomic():
         task = _locked(task)
         target = _check_transition(task, TaskAction.CANCELLED)
-        if not permissions.is_office(acting_user):
+        if not permissions.can_manage_tasks(acting_user):
             raise InspectionError("只有局办公室可以撤销整改任务。")
         task.status = target
         task.save(update_fields=["status", "updated_at"])

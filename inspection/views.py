@@ -217,7 +217,7 @@ def _task_page(request, task, **forms):
         "send_back_form": forms.get("send_back_form") or TaskSendBackForm(),
         "cancel_form": forms.get("cancel_form") or TaskCancelForm(),
         "own_answer_pending": (
-            permissions.is_office(user)
+            permissions.can_manage_tasks(user)
             and task.status == TaskStatus.ANSWERED
             and task.answered_by_id == user.pk
         ),

@@ -1,27 +1,24 @@
 """Who may do what with the guide, the annual reports and the statistics.
 
 - Everyone reads the guide, the catalogue export and published annual reports.
-- The office (办公室审核员) edits the guide and the organisation's contacts, compiles
+- The office (`accounts.roles.is_office_member`: the 办公室审核员 role or the head of
+  the office) edits the guide and the organisation's contacts, compiles
   and publishes annual reports, and sees drafts.
 - The office and the leader in charge see the statistics.
 A draft report is a 404 to everyone else."""
 
 from django.db.models import QuerySet
 
-from accounts.roles import Role, has_role
+from accounts.roles import Role, has_role, is_office_member
 from reports.models import AnnualReport, ReportStatus
 
 
-def is_office(user) -> bool:
-    return has_role(user, Role.OFFICE_REVIEWER)
-
-
 def can_edit_guide(user) -> bool:
-    return is_office(user)
+    return is_office_member(user)
 
 
 def can_manage_reports(user) -> bool:
-    return is_office(user)
+    return is_office_member(user)
 
 
 def reports_visible_to(user) -> QuerySet[AnnualReport]:
@@ -31,4 +28,4 @@ def reports_visible_to(user) -> QuerySet[AnnualReport]:
 
 
 def can_view_statistics(user) -> bool:
-    return has_role(user, Role.OFFICE_REVIEWER, Role.LEADER)
+    return is_office_member(user) or has_role(user, Role.LEADER)

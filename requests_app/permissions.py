@@ -1,9 +1,10 @@
 """Who may see and do what with disclosure requests. The only module of this app
 that calls django-guardian.
 
-- The office (办公室审核员, and the head of the office: a 股室负责人 of the section
-  marked `is_office`) sees and handles every request: confirms receipt, registers
-  paper requests, assigns, approves answers, records 复议/诉讼, answers complaints.
+- The office (`accounts.roles.is_office_member`: the 办公室审核员 role, or the head
+  of the office, a 股室负责人 of the section marked `is_office`) sees and handles
+  every request: confirms receipt, registers paper requests, assigns, approves
+  answers, records 复议/诉讼, answers complaints.
 - A section's staff (股室信息员, 股室负责人) see and handle only the requests assigned
   to their section: `handle_request` is granted on the request to the section's
   member group when the office assigns it (and taken back on reassignment).
@@ -16,36 +17,18 @@ that calls django-guardian.
 from django.db.models import QuerySet
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
-from accounts.roles import Role, has_role
+from accounts.roles import (
+    SECTION_STAFF,
+    Role,
+    has_role,
+    is_active_user,
+    is_office_head,
+    is_office_member,
+)
 from disclosure.models import Section
 from requests_app.models import Complaint, DisclosureRequest, RemedyCase
 
 HANDLE = "requests_app.handle_request"
-
-
-def _active(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def _office_group_ids() -> set[int]:
-    return set(Section.objects.filter(is_office=True).values_list("group_id", flat=True))
-
-
-def is_office_head(user) -> bool:
-    """The head of the disclosure office (政府信息公开工作机构负责人): a section head who
-    belongs to the office section."""
-    if not has_role(user, Role.SECTION_HEAD):
-        return False
-    cached = getattr(user, "_request_office_head", None)
-    if cached is None:
-        cached = user.groups.filter(id__in=_office_group_ids()).exists()
-        user._request_office_head = cached
-    return cached
-
-
-def is_office(user) -> bool:
-    """The office: handles every request."""
-    return has_role(user, Role.OFFICE_REVIEWER) or is_office_head(user)
 
 
 def sync_request_permissions(*, request: DisclosureRequest, old_section: Section | None) -> None:
@@ -59,11 +42,11 @@ def sync_request_permissions(*, request: DisclosureRequest, old_section: Section
 
 def requests_handled_by(user) -> QuerySet[DisclosureRequest]:
     """Requests `user` handles (sees unmasked)."""
-    if not _active(user):
+    if not is_active_user(user):
         return DisclosureRequest.objects.none()
-    if is_office(user):
+    if is_office_member(user):
         return DisclosureRequest.objects.all()
-    if has_role(user, Role.SECTION_CLERK, Role.SECTION_HEAD):
+    if has_role(user, *SECTION_STAFF):
         return get_objects_for_user(
             user,
             HANDLE,
@@ -77,9 +60,9 @@ def requests_handled_by(user) -> QuerySet[DisclosureRequest]:
 
 def requests_visible_to(user) -> QuerySet[DisclosureRequest]:
     """Requests `user` may see in the back office."""
-    if not _active(user):
+    if not is_active_user(user):
         return DisclosureRequest.objects.none()
-    if is_office(user) or has_role(user, Role.LEADER):
+    if is_office_member(user) or has_role(user, Role.LEADER):
         return DisclosureRequest.objects.all()
     return requests_handled_by(user)
 
@@ -87,8 +70,8 @@ def requests_visible_to(user) -> QuerySet[DisclosureRequest]:
 def can_use_requests(user) -> bool:
     """May open the staff pages of this app at all."""
     return (
-        is_office(user) or has_role(user, Role.LEADER, Role.SECTION_CLERK, Role.SECTION_HEAD)
-    ) and _active(user)
+        is_office_member(user) or has_role(user, Role.LEADER, *SECTION_STAFF)
+    ) and is_active_user(user)
 
 
 def can_view_request(user, request: DisclosureRequest) -> bool:
@@ -107,7 +90,7 @@ def can_see_personal_data(user, request: DisclosureRequest) -> bool:
 
 def handled_ids(user, requests) -> set[int]:
     """Of `requests`, the ids `user` handles (one query, for lists)."""
-    if is_office(user):
+    if is_office_member(user):
         return {r.pk for r in requests}
     ids = [r.pk for r in requests]
     return set(requests_handled_by(user).filter(pk__in=ids).values_list("pk", flat=True))
@@ -115,7 +98,7 @@ def handled_ids(user, requests) -> set[int]:
 
 def can_manage_requests(user) -> bool:
     """The office's acts: confirm receipt, register, assign, approve, return, discard."""
-    return is_office(user)
+    return is_office_member(user)
 
 
 def can_decide_extension(user, request: DisclosureRequest) -> bool:
@@ -124,23 +107,27 @@ def can_decide_extension(user, request: DisclosureRequest) -> bool:
 
 
 def can_record_remedy(user) -> bool:
-    return is_office(user)
+    return is_office_member(user)
 
 
 def remedies_visible_to(user) -> QuerySet[RemedyCase]:
-    if not _active(user):
+    if not is_active_user(user):
         return RemedyCase.objects.none()
     return RemedyCase.objects.filter(request__in=requests_visible_to(user))
 
 
 def complaints_visible_to(user) -> QuerySet[Complaint]:
-    if not _active(user):
+    if not is_active_user(user):
         return Complaint.objects.none()
     return Complaint.objects.filter(request__in=requests_visible_to(user))
 
 
+def can_answer_complaints(user) -> bool:
+    return is_office_member(user)
+
+
 def can_answer_complaint(user, complaint: Complaint) -> bool:
-    return is_office(user)
+    return can_answer_complaints(user)
 
 
 # Which role may take which action (the transitions map says *when*).

@@ -504,7 +504,7 @@ def complaints(request):
         "requests_app/complaints.html",
         {
             "rows": rows,
-            "can_answer": permissions.is_office(request.user),
+            "can_answer": permissions.can_answer_complaints(request.user),
             "answer_form": forms.ComplaintAnswerForm(),
         },
     )
