@@ -4,13 +4,13 @@ contacts appear in full only for staff allowed to see them
 
 import csv
 import io
-import re
 
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from consultations.models import Comment, Consultation
+from portal.privacy import mask_contact
 
 HEADERS = [
     "序号",
@@ -23,24 +23,6 @@ HEADERS = [
     "采纳情况",
     "采纳情况说明",
 ]
-_MOBILE = re.compile(r"1[3-9]\d{9}")
-_DIGITS = re.compile(r"\d{7,}")
-
-
-def mask_contact(value: str) -> str:
-    """Local practice (domain-rules): phones as 138****1234; e-mail keeps its
-    first character and domain; anything else keeps its first character."""
-    value = value.strip()
-    if not value:
-        return ""
-    if "@" in value:
-        local, _, domain = value.partition("@")
-        return f"{local[:1]}***@{domain}"
-    if _MOBILE.search(value):
-        return _MOBILE.sub(lambda m: f"{m.group()[:3]}****{m.group()[-4:]}", value)
-    if _DIGITS.search(value):
-        return _DIGITS.sub(lambda m: f"{m.group()[:3]}****{m.group()[-2:]}", value)
-    return f"{value[:1]}***"
 
 
 def _cell(value: str) -> str:

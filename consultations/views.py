@@ -29,6 +29,7 @@ from consultations.forms import (
 )
 from consultations.models import CommentStatus, Phase
 from disclosure.sanitize import clean_html
+from portal.privacy import mask_contact
 from portal.ratelimit import client_address
 
 PAGE_SIZE = 20
@@ -224,9 +225,7 @@ def staff_detail(request, pk: int):
     comments = list(selectors.staff_comments(consultation, status=status))
     show_contacts = permissions.can_see_contacts(request.user, consultation)
     for comment in comments:
-        comment.shown_contact = (
-            comment.contact if show_contacts else export.mask_contact(comment.contact)
-        )
+        comment.shown_contact = comment.contact if show_contacts else mask_contact(comment.contact)
     return render(
         request,
         "consultations/staff_detail.html",

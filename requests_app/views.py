@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from portal import privacy
 from portal.ratelimit import Limit, attempts, client_address, hit
-from requests_app import forms, notices, permissions, privacy, selectors, services
+from requests_app import forms, notices, permissions, selectors, services
 from requests_app.models import ComplaintStatus, DisclosureRequest, RequestFileKind, Status
 from requests_app.outcomes import outcome_full_label
 from requests_app.services import RequestError

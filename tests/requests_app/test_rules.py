@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from requests_app import fees, privacy, services
+from requests_app import fees, services
 from requests_app.models import DisclosureRequest
 from requests_app.outcomes import Outcome
 from requests_app.validators import validate_id_card, validate_phone, validate_uscc
@@ -34,16 +34,6 @@ def test_fee_explanation_names_the_bands():
     assert fee.amount == Decimal(1100)
     assert "第 31–100 页 70 页 × 10 元 = 700 元" in fee.explanation
     assert "第 101–120 页 20 页 × 20 元 = 400 元" in fee.explanation
-
-
-def test_masking():
-    assert privacy.mask_phone("13812341234") == "138****1234"
-    assert privacy.mask_id("350102199003071234") == "35*************234"
-    assert privacy.mask_name("张三丰") == "张**"
-    assert privacy.mask_name("示例县某某科技有限公司") == "示例****公司"
-    assert privacy.mask_address("示例县城关镇人民路 8 号") == "示例县城关镇****"
-    assert privacy.mask_address("示例县北门街道幸福里 3 号") == "示例县北门街道****"
-    assert privacy.mask_email("zhang@example.com") == "z***@example.com"
 
 
 def test_identity_checks():

@@ -1,4 +1,5 @@
-"""Masking of applicants' personal data (common local practice, domain-rules.md):
+"""Masking of personal data for staff who may see a record but not the person in it
+(F6, F8), one implementation for every app. Common local practice (domain-rules.md):
 phones 138****1234, ID numbers keep the first 2 and last 3 characters, addresses
 only down to the township or street, names keep the first character."""
 
@@ -43,7 +44,28 @@ def mask_address(value: str) -> str:
 
 
 def mask_email(value: str) -> str:
+    value = value.strip()
     if "@" not in value:
         return "****" if value else ""
     local, domain = value.split("@", 1)
     return (local[:1] or "*") + "***@" + domain
+
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_DIGITS = re.compile(r"\d{7,}")
+
+
+def mask_contact(value: str) -> str:
+    """A free-text contact (a citizen's "电话或电子邮箱"): an e-mail address as
+    `mask_email`; mobile numbers in it as `mask_phone`; other long numbers (landlines)
+    keep their first 3 and last 2 digits; anything else keeps its first character."""
+    value = value.strip()
+    if not value:
+        return ""
+    if "@" in value:
+        return mask_email(value)
+    if _MOBILE.search(value):
+        return _MOBILE.sub(lambda m: mask_phone(m.group()), value)
+    if _DIGITS.search(value):
+        return _DIGITS.sub(lambda m: f"{m.group()[:3]}****{m.group()[-2:]}", value)
+    return f"{value[:1]}***"
