@@ -2,7 +2,6 @@
 contacts appear in full only for staff allowed to see them
 (`permissions.can_see_contacts`), masked for everyone else."""
 
-import csv
 import io
 
 from django.utils import timezone
@@ -10,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from consultations.models import Comment, Consultation
+from portal.exports import csv_bytes, text_cell
 from portal.privacy import mask_contact
 
 HEADERS = [
@@ -25,14 +25,6 @@ HEADERS = [
 ]
 
 
-def _cell(value: str) -> str:
-    """Neutralise spreadsheet formulas (CSV/formula injection): a citizen's text
-    must never run as a formula in the office's spreadsheet program."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
-
-
 def export_rows(consultation: Consultation, *, show_contacts: bool) -> list[list[str]]:
     comments = consultation.comments.exportable().order_by("submitted_at", "id")
     rows = []
@@ -46,39 +38,33 @@ def _row(number: int, comment: Comment, show_contacts: bool) -> list[str]:
     return [
         str(number),
         timezone.localtime(comment.submitted_at).strftime("%Y-%m-%d %H:%M:%S"),
-        _cell(comment.display_name),
-        _cell(contact),
-        _cell(comment.draft_section),
-        _cell(comment.body),
+        comment.display_name,
+        contact,
+        comment.draft_section,
+        comment.body,
         comment.get_status_display(),
         comment.get_adoption_display() if comment.adoption else "",
-        _cell(comment.adoption_note),
+        comment.adoption_note,
     ]
 
 
 def comments_csv(consultation: Consultation, *, show_contacts: bool) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADERS)
-    writer.writerows(export_rows(consultation, show_contacts=show_contacts))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(HEADERS, export_rows(consultation, show_contacts=show_contacts))
 
 
 def comments_xlsx(consultation: Consultation, *, show_contacts: bool) -> bytes:
+    """Every cell is text (`text_cell`): what a citizen typed reads back as typed and
+    never runs as a formula."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "意见汇总"
-    sheet.append([consultation.item.title])
-    sheet["A1"].font = Font(bold=True, size=13)
+    text_cell(sheet["A1"], consultation.item.title).font = Font(bold=True, size=13)
     sheet.append(HEADERS)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
-    for row in export_rows(consultation, show_contacts=show_contacts):
-        sheet.append(row)
-        # openpyxl stores a string starting with "=" as a formula: force text.
-        for cell in sheet[sheet.max_row]:
-            cell.data_type = "s"
+    for row_number, row in enumerate(export_rows(consultation, show_contacts=show_contacts), 3):
+        for column, value in enumerate(row, 1):
+            cell = text_cell(sheet.cell(row=row_number, column=column), value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGHI", (6, 20, 12, 20, 14, 60, 10, 10, 30), strict=True):
         sheet.column_dimensions[letter].width = width

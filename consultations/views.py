@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +29,7 @@ from consultations.forms import (
 )
 from consultations.models import CommentStatus, Phase
 from disclosure.sanitize import clean_html
+from portal.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
 from portal.privacy import mask_contact
 from portal.ratelimit import client_address
 
@@ -478,11 +479,8 @@ def staff_policy_link(request, pk: int):
 
 
 EXPORT_FORMATS = {
-    "csv": ("text/csv; charset=utf-8", export.comments_csv),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        export.comments_xlsx,
-    ),
+    "csv": (CSV_CONTENT_TYPE, export.comments_csv),
+    "xlsx": (XLSX_CONTENT_TYPE, export.comments_xlsx),
 }
 
 
@@ -504,9 +502,9 @@ def staff_export(request, pk: int, fmt: str):
         detail=f"导出意见（{fmt.upper()}，{'含' if show_contacts else '不含'}联系方式）",
         request=request,
     )
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{export.export_filename(consultation, fmt)}"'
+    return download_response(
+        data,
+        filename=export.export_filename(consultation, fmt),
+        content_type=content_type,
+        private=True,
     )
-    response["Cache-Control"] = "no-store"
-    return response

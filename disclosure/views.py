@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -21,6 +21,7 @@ from disclosure.search import (
     excerpt,
     highlight,
 )
+from portal.exports import file_response
 
 logger = logging.getLogger(__name__)
 
@@ -164,14 +165,12 @@ def attachment_download(request, pk: int, attachment_pk: int):
     except (FileNotFoundError, ValueError):
         logger.warning("attachment %s of item %s is missing on disk", attachment.pk, item.pk)
         raise Http404("file missing") from None
-    response = FileResponse(
+    return file_response(
         handle,
-        as_attachment=True,
         filename=_download_name(attachment),
-        content_type=attachment.content_type or "application/octet-stream",
+        content_type=attachment.content_type,
+        private=False,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 # --- browse ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ selector, render or redirect. What a user may not see is a 404."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -28,6 +28,7 @@ from inspection.models import (
     TaskStatus,
 )
 from inspection.services import InspectionError
+from portal.exports import file_response
 
 
 def _require(condition: bool) -> None:
@@ -318,11 +319,8 @@ def evidence_download(request, pk: int, evidence_pk: int):
         handle = evidence.file.open("rb")
     except OSError as exc:
         raise Http404 from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=evidence.title,
-        content_type=evidence.content_type or "application/octet-stream",
+    return file_response(
+        handle, filename=evidence.title, content_type=evidence.content_type, private=True
     )
 
 

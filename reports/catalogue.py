@@ -3,7 +3,6 @@ fields of domain-rules.md, as CSV and XLSX."""
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Iterator
 
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from disclosure.selectors import public_items
+from portal import exports
 
 # domain-rules.md, "Catalogue fields in use", in that order; then the page address.
 CATALOGUE_FIELDS = (
@@ -71,25 +71,8 @@ def catalogue_rows(items: Iterable) -> Iterator[list[str]]:
         ]
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_csv(value: str) -> str:
-    """A spreadsheet must not run a cell as a formula (CSV injection)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_stream(items) -> Iterator[str]:
-    """UTF-8 with BOM so that Excel opens the Chinese text correctly."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(CATALOGUE_FIELDS)
-    for row in catalogue_rows(items):
-        yield writer.writerow([_safe_csv(v) for v in row])
+    return exports.csv_stream(CATALOGUE_FIELDS, catalogue_rows(items))
 
 
 def xlsx_bytes(items, *, title: str = "政府信息公开目录") -> bytes:
@@ -103,12 +86,7 @@ def xlsx_bytes(items, *, title: str = "政府信息公开目录") -> bytes:
         sheet.column_dimensions[_column_letter(index)].width = width
     sheet.append(list(CATALOGUE_FIELDS))
     for row in catalogue_rows(items):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"  # text, never a formula
-            cells.append(cell)
-        sheet.append(cells)
+        sheet.append([exports.text_cell(WriteOnlyCell(sheet), value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from disclosure.selectors import current_organisation
+from portal.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
 from reports import catalogue, permissions, selectors, services, statistics, suggestions, tables
 from reports.forms import ContactsForm, GuideForm, ReportCreateForm, ReportForm
 from reports.services import ReportError
@@ -84,28 +85,23 @@ def _export_year(request) -> int | None:
 @require_safe
 def catalogue_csv(request):
     items = catalogue.catalogue_items(year=_export_year(request))
-    response = StreamingHttpResponse(
-        catalogue.csv_stream(items), content_type="text/csv; charset=utf-8"
+    return download_response(
+        catalogue.csv_stream(items),
+        filename="政府信息公开目录.csv",
+        content_type=CSV_CONTENT_TYPE,
+        private=False,
     )
-    response["Content-Disposition"] = _attachment("政府信息公开目录.csv")
-    return response
 
 
 @require_safe
 def catalogue_xlsx(request):
     items = catalogue.catalogue_items(year=_export_year(request))
-    response = HttpResponse(
+    return download_response(
         catalogue.xlsx_bytes(items),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename="政府信息公开目录.xlsx",
+        content_type=XLSX_CONTENT_TYPE,
+        private=False,
     )
-    response["Content-Disposition"] = _attachment("政府信息公开目录.xlsx")
-    return response
-
-
-def _attachment(filename: str) -> str:
-    from urllib.parse import quote
-
-    return f"attachment; filename=\"catalogue.{filename.rsplit('.', 1)[-1]}\"; filename*=UTF-8''{quote(filename)}"
 
 
 # -- Annual reports (public) -----------------------------------------------------------
@@ -171,12 +167,12 @@ def annual_print(request, year: int):
 @require_safe
 def annual_xlsx(request, year: int):
     report = _report_or_404(request.user, year)
-    response = HttpResponse(
+    return download_response(
         annual_report_xlsx(report, selectors.report_tables(report)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=f"{report.year}年政府信息公开工作年度报告.xlsx",
+        content_type=XLSX_CONTENT_TYPE,
+        private=not report.is_published,  # a draft is the office's alone
     )
-    response["Content-Disposition"] = _attachment(f"{report.year}年政府信息公开工作年度报告.xlsx")
-    return response
 
 
 # -- Annual reports (office) -----------------------------------------------------------

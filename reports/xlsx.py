@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from portal.exports import text_cell
 from reports import tables
 from requests_app.outcomes import RemedyKind
 
@@ -24,7 +25,7 @@ def _box(sheet, first_row, first_col, last_row, last_col, value=None, align=CENT
         sheet.merge_cells(
             start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col
         )
-    cell = sheet.cell(row=first_row, column=first_col, value=value)
+    cell = text_cell(sheet.cell(row=first_row, column=first_col), value)
     cell.alignment = align
     if bold:
         cell.font = BOLD
@@ -135,7 +136,8 @@ def _text_sheet(workbook, report):
         (report.other_matters, False),
     ]
     for index, (text, bold) in enumerate(rows, start=1):
-        cell = sheet.cell(row=index, column=1, value=text)
+        # Staff-entered text: stored as text, never run as a formula.
+        cell = text_cell(sheet.cell(row=index, column=1), text)
         cell.alignment = LEFT
         if bold:
             cell.font = BOLD

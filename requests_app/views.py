@@ -4,12 +4,13 @@ Thin: parse, check permission, call one service or selector, render or redirect.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from portal import privacy
+from portal.exports import file_response
 from portal.ratelimit import Limit, attempts, client_address, hit
 from requests_app import forms, notices, permissions, selectors, services
 from requests_app.models import ComplaintStatus, DisclosureRequest, RequestFileKind, Status
@@ -181,11 +182,10 @@ def track_file(request, number: str, file_id: int):
 
 
 def _serve(f):
-    response = FileResponse(
-        f.file.open("rb"), as_attachment=True, filename=f.name, content_type=f.content_type
+    # An applicant's files and the reply: personal data, never cached.
+    return file_response(
+        f.file.open("rb"), filename=f.name, content_type=f.content_type, private=True
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 # -- Staff ----------------------------------------------------------------------------

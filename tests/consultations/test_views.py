@@ -512,7 +512,7 @@ def test_xlsx_export_reads_back(client, office, exportable):
     assert rows[0][0] == exportable.item.title
     assert rows[1][:4] == ("序号", "提交时间", "姓名", "联系方式")
     bodies = [row[5] for row in rows[2:]]
-    assert bodies == ["公开的意见", '\'=HYPERLINK("http://evil")']
+    assert bodies == ["公开的意见", '=HYPERLINK("http://evil")']  # as typed, as text
     assert rows[2][3] == "13812345678"
     assert sheet["F4"].data_type == "s"  # text, not a formula
 

@@ -156,6 +156,9 @@ def test_answer_verify_round_trip_and_evidence_download(client, task, clerk, off
     download = client.get(reverse("inspection:evidence_download", args=[task.pk, evidence.pk]))
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    # Evidence is internal: a download, never cached (portal.exports.file_response).
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert download["Cache-Control"] == "no-store"
     # Another section cannot fetch the file.
     client.force_login(staff(Role.SECTION_CLERK, section=SectionFactory()))
     url = reverse("inspection:evidence_download", args=[task.pk, evidence.pk])

@@ -265,6 +265,17 @@ def test_published_report_page_print_and_xlsx(client, report, office, requests_2
     assert t4["A2"].value == "行政复议" and t4["F2"].value == "行政诉讼"
 
 
+def test_xlsx_keeps_staff_text_that_looks_like_a_formula_as_text(client, report, office):
+    services.annual_report_update(
+        report=report, data={"overview": '=HYPERLINK("http://x")'}, acting_user=office
+    )
+    client.force_login(office)
+    response = client.get(reverse("reports:annual_xlsx", args=[2026]))
+    assert response["Cache-Control"] == "no-store"  # a draft is the office's alone
+    sheet = load_workbook(io.BytesIO(response.content))["报告正文"]
+    assert sheet["A3"].data_type == "s" and sheet["A3"].value == '=HYPERLINK("http://x")'
+
+
 def test_office_edits_a_draft_through_the_page(client, report, office):
     client.force_login(office)
     url = reverse("reports:annual_edit", args=[2026])

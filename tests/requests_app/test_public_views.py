@@ -180,6 +180,7 @@ def test_right_pair_shows_status_steps_deadline_and_reply_without_personal_data(
     download = client.get(reverse("requests_app:track_file", args=[req.tracking_number, f.pk]))
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
+    assert download["Cache-Control"] == "no-store"  # an applicant's reply stays private
 
 
 def test_wrong_code_and_unknown_number_look_the_same(client, tracked):
