@@ -7,7 +7,6 @@ consultation or an unapproved comment is a 404 or absent, never a 403."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,19 +29,9 @@ from consultations.forms import (
 from consultations.models import CommentStatus, Phase
 from disclosure.sanitize import clean_html
 from portal.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
+from portal.pagination import page_or_404
 from portal.privacy import mask_contact
 from portal.ratelimit import client_address
-
-PAGE_SIZE = 20
-
-
-def _page(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("no such page") from None
-
 
 # --- public -----------------------------------------------------------------------
 
@@ -53,7 +42,7 @@ def consultation_list(request):
     if phase not in selectors.PUBLIC_PHASES:
         phase = ""
     now = timezone.now()
-    page = _page(request, selectors.public_consultations(phase=phase, now=now))
+    page = page_or_404(request, selectors.public_consultations(phase=phase, now=now))
     return render(
         request,
         "consultations/list.html",

@@ -5,9 +5,7 @@ a 404 here, never a 403."""
 import logging
 from pathlib import PurePosixPath
 
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -22,10 +20,9 @@ from disclosure.search import (
     highlight,
 )
 from portal.exports import file_response
+from portal.pagination import page_or_404
 
 logger = logging.getLogger(__name__)
-
-PAGE_SIZE = 20
 
 # Labels shown next to attachments (the stored type was decided by content on upload).
 FILE_TYPE_LABELS = {
@@ -43,16 +40,6 @@ FILE_TYPE_LABELS = {
 
 def file_type_label(content_type: str) -> str:
     return FILE_TYPE_LABELS.get(content_type, "文件")
-
-
-def paginate(request: HttpRequest, queryset: QuerySet, *, per_page: int = PAGE_SIZE) -> Page:
-    """The requested page; a page number that is not a number or out of range is a
-    404, as Django's list views do."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("no such page") from None
 
 
 def item_body_html(item) -> str:
@@ -99,7 +86,7 @@ def column_detail(request, slug: str):
     column = selectors.column_by_slug_or_404(slug)
     tree = selectors.column_tree(with_counts=True, counts_under=column)
     node = tree.node(column)
-    page = paginate(request, selectors.public_items_in_columns(tree.subtree_ids(column)))
+    page = page_or_404(request, selectors.public_items_in_columns(tree.subtree_ids(column)))
     return render(
         request,
         "disclosure/column.html",
@@ -177,7 +164,7 @@ def attachment_download(request, pk: int, attachment_pk: int):
 
 
 def _browse(request, *, heading: str, crumbs: list, queryset):
-    page = paginate(request, queryset)
+    page = page_or_404(request, queryset)
     return render(
         request,
         "disclosure/browse.html",
@@ -269,7 +256,9 @@ def search(request):
         if filters.is_empty:
             context["message"] = "请输入要搜索的关键词，或选择栏目、主题、年份后再搜索。"
         else:
-            page = paginate(request, selectors.search_public_items(filters, tree=tree, rank=True))
+            page = page_or_404(
+                request, selectors.search_public_items(filters, tree=tree, rank=True)
+            )
             for item in page.object_list:
                 item.title_html = highlight(item.title, filters.terms)
                 item.excerpt_html = excerpt(best_excerpt_source(item, filters.terms), filters.terms)

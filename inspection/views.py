@@ -29,6 +29,7 @@ from inspection.models import (
 )
 from inspection.services import InspectionError
 from portal.exports import file_response
+from portal.pagination import page_or_404
 
 
 def _require(condition: bool) -> None:
@@ -179,12 +180,16 @@ def task_list(request):
         section_id = int(request.GET.get("section") or 0) or None
     except ValueError:
         section_id = None
-    tasks = selectors.tasks_for(user, status=status, section_id=section_id, overdue=overdue)
+    page = page_or_404(
+        request,
+        selectors.tasks_for(user, status=status, section_id=section_id, overdue=overdue),
+    )
     return render(
         request,
         "inspection/task_list.html",
         {
-            "tasks": tasks[:200],
+            "page": page,
+            "tasks": page.object_list,
             "status": status,
             "overdue": overdue,
             "statuses": TaskStatus.choices,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from portal import privacy
 from portal.exports import file_response
+from portal.pagination import page_or_404
 from portal.ratelimit import Limit, attempts, client_address, hit
 from requests_app import forms, notices, permissions, selectors, services
 from requests_app.models import ComplaintStatus, DisclosureRequest, RequestFileKind, Status
@@ -209,11 +210,11 @@ def staff_list(request):
     if status not in Status.values:
         status = ""
     q = request.GET.get("q", "")[:30]
-    rows = list(
-        selectors.staff_list(permissions.requests_visible_to(request.user), status=status, q=q)[
-            :200
-        ]
+    page = page_or_404(
+        request,
+        selectors.staff_list(permissions.requests_visible_to(request.user), status=status, q=q),
     )
+    rows = list(page.object_list)
     handled = permissions.handled_ids(request.user, rows)
     cal = WorkCalendar()
     for r in rows:
@@ -227,6 +228,7 @@ def staff_list(request):
         "requests_app/staff_list.html",
         {
             "rows": rows,
+            "page": page,
             "status": status,
             "q": q,
             "statuses": Status.choices,

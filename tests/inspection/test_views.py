@@ -234,3 +234,18 @@ def test_overdue_tasks_show_on_the_review_dashboard_for_their_section_only(clien
     assert "逾期未整改" in page and task.title in page
     client.force_login(staff(Role.SECTION_CLERK, section=SectionFactory()))
     assert task.title not in client.get(reverse("review:dashboard")).content.decode()
+
+
+def test_task_list_is_paginated_so_no_task_drops_out_of_it(client, office, monkeypatch):
+    from tests.inspection.test_queries import add_findings
+
+    monkeypatch.setattr("portal.pagination.PAGE_SIZE", 2)
+    run = InspectionRun.objects.create(as_of=datetime.date(2026, 11, 1), trigger="manual")
+    add_findings(run, office, 3)
+    client.force_login(office)
+    url = reverse("inspection:task_list")
+    first, second = client.get(url), client.get(url, {"page": 2})
+    assert len(first.context["tasks"]) == 2 and len(second.context["tasks"]) == 1
+    shown = {t.pk for t in [*first.context["tasks"], *second.context["tasks"]]}
+    assert shown == set(RectificationTask.objects.values_list("pk", flat=True))
+    assert client.get(url, {"page": "x"}).status_code == 404

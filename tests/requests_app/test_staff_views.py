@@ -94,6 +94,18 @@ def test_list_query_count_does_not_grow_with_rows(
     assert len(response.context["rows"]) == 9
 
 
+def test_list_is_paginated_so_no_request_drops_out_of_it(client, office, section, monkeypatch):
+    monkeypatch.setattr("portal.pagination.PAGE_SIZE", 2)
+    made = {assigned(office, section, D(2026, 3, 2)).tracking_number for _ in range(3)}
+    client.force_login(office)
+    first = client.get(LIST)
+    assert len(first.context["rows"]) == 2 and "第 1/2 页" in first.content.decode()
+    second = client.get(LIST, {"page": 2})
+    shown = {r.tracking_number for r in [*first.context["rows"], *second.context["rows"]]}
+    assert shown == made
+    assert client.get(LIST, {"page": 3}).status_code == 404
+
+
 def test_staff_pages_require_a_requests_role(client, auditor):
     client.force_login(auditor)
     for name in ("staff_list", "dashboard", "register", "complaints", "remedies"):
