@@ -8,7 +8,6 @@ import datetime
 import hashlib
 import unicodedata
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -267,7 +266,7 @@ def _digest(*parts: str) -> str:
 def client_digest(address: str) -> str:
     """A keyed digest of the client address: enough to spot repeats, without
     keeping the address itself."""
-    return _digest(settings.SECRET_KEY, "consultation-client", address)
+    return ratelimit.client_digest(address, purpose="consultation-comment")
 
 
 def comment_submit(

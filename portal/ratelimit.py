@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,19 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def client_digest(value: str, *, purpose: str) -> str:
+    """A keyed digest (HMAC with SECRET_KEY) of a client address or another
+    identifier: enough to recognise the same client again, without keeping the
+    address itself anywhere (F8: personal data). `purpose` keeps the digests of
+    different uses apart."""
+    return salted_hmac(f"portal.client.{purpose}", value, algorithm="sha256").hexdigest()
+
+
 def _key(limit: Limit, ident: str) -> str:
+    # The cache (a database table or Redis) holds digests, never addresses or the
+    # tracking numbers some limits count by.
     window = int(timezone.now().timestamp()) // limit.seconds
-    return f"rl:{limit.scope}:{ident}:{window}"
+    return f"rl:{limit.scope}:{client_digest(ident, purpose='ratelimit')}:{window}"
 
 
 def hit(limit: Limit, ident: str) -> bool:

@@ -24,3 +24,26 @@ def test_client_address_uses_address_seen_by_trusted_proxy(settings):
         "/", HTTP_X_FORWARDED_FOR="6.6.6.6, 9.9.9.9", REMOTE_ADDR="10.0.0.1"
     )
     assert client_address(request) == "9.9.9.9"
+
+
+def test_client_digest_is_keyed_stable_and_apart_per_purpose(settings):
+    from portal.ratelimit import client_digest
+
+    digest = client_digest("203.0.113.7", purpose="a")
+    assert digest == client_digest("203.0.113.7", purpose="a")
+    assert "203.0.113.7" not in digest and len(digest) == 64
+    assert digest != client_digest("203.0.113.7", purpose="b")
+    settings.SECRET_KEY = "another-secret-key-for-this-test-only-0123456789"
+    assert digest != client_digest("203.0.113.7", purpose="a")  # keyed: not a plain hash
+
+
+@pytest.mark.django_db
+def test_the_cache_never_holds_the_address_or_number_a_limit_counts(monkeypatch):
+    from portal import ratelimit
+
+    keys = []
+    monkeypatch.setattr(ratelimit.cache, "add", lambda key, *a, **k: keys.append(key) or True)
+    ratelimit.hit(Limit("t", count=3, seconds=60), "203.0.113.7")
+    ratelimit.hit(Limit("t", count=3, seconds=60), "YSQ202600001")
+    assert len(keys) == 2
+    assert not any("203.0.113.7" in key or "YSQ202600001" in key for key in keys)
