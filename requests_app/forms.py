@@ -168,10 +168,15 @@ class ApplicantFieldsMixin(forms.Form):
                 data["id_number"] = validate_uscc(number)
             except ValidationError as exc:
                 self.add_error("id_number", exc)
-        if not (data.get("info_title", "").strip() or data.get("info_description", "").strip()):
+        # Reg. 29(2): the name, the 文号 or a description that lets the agency find
+        # it -- any one of the three is enough.
+        if not any(
+            data.get(name, "").strip()
+            for name in ("info_title", "info_document_number", "info_description")
+        ):
             self.add_error(
                 "info_description",
-                "请填写所需信息的名称，或对所需信息作出描述（《条例》第二十九条）。",
+                "请填写所需信息的名称、文号，或对所需信息作出描述（《条例》第二十九条）。",
             )
         wants_email = data.get("delivery_method") == DeliveryMethod.EMAIL
         if wants_email and not data.get("email") and "email" not in self.errors:
@@ -188,7 +193,7 @@ class ApplyForm(ApplicantFieldsMixin):
     """The public form."""
 
     declaration = forms.BooleanField(
-        label="本人（本单位）承诺所填信息真实有效。",
+        label="本人（本单位）承诺所填信息真实有效",
         error_messages={"required": "请确认所填信息真实有效。"},
     )
     # A field people never see (hidden by CSS): bots fill it in.

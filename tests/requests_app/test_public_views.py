@@ -70,12 +70,29 @@ def test_apply_names_every_problem_and_keeps_what_was_typed(client):
     for message in (
         "居民身份证号码校验位不正确",
         "请填写正确的联系电话",
-        "请填写所需信息的名称，或对所需信息作出描述",
+        "请填写所需信息的名称、文号，或对所需信息作出描述",
         "请确认所填信息真实有效",
     ):
         assert message in html
     assert 'value="110105194912310021"' in html and "城关镇人民路 8 号" in html
     assert not DisclosureRequest.objects.exists()
+
+
+def test_apply_accepts_a_document_number_alone(client):
+    # Reg. 29(2): the name, the 文号 or a description -- the 文号 alone is enough.
+    data = form_data(info_title="", info_description="", info_document_number="示人社发〔2026〕1号")
+    response = client.post(APPLY, data)
+    assert response.status_code == 302
+    assert DisclosureRequest.objects.get().info_document_number == "示人社发〔2026〕1号"
+
+
+def test_apply_error_summary_reads_cleanly(client):
+    data = form_data()
+    data.pop("declaration")
+    html = client.post(APPLY, data).content.decode()
+    assert "请确认所填信息真实有效" in html
+    # The summary is "label：message"; a label ending in "。" would read "。：".
+    assert "。</a>：" not in html
 
 
 def test_apply_organisation_needs_kind_and_valid_credit_code(client):
