@@ -30,6 +30,17 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def disclosure_office_full_name(self) -> str:
+        """The office's full name, as the guide states it (Reg. 12): "局办公室" of
+        "某县人力资源和社会保障局" is "某县人力资源和社会保障局办公室", not "…局局办公室"."""
+        office = self.disclosure_office or "局办公室"
+        if office.startswith(self.name):
+            return office
+        if office.startswith("局") and self.name.endswith("局"):
+            office = office[1:]
+        return f"{self.name}{office}"
+
 
 class Section(models.Model):
     """A 股室/单位. Its staff are the members of `group`; object permissions on the

@@ -57,6 +57,33 @@ def test_guide_page_has_the_required_contents_and_contacts(client, organisation)
     assert "修改指南" not in page
 
 
+def test_guide_names_the_disclosure_office_once(client, organisation):
+    organisation.name = "示例县人力资源和社会保障局"
+    organisation.disclosure_office = "局办公室"
+    organisation.save()
+    page = client.get(reverse("reports:guide")).content.decode()
+    assert "示例县人力资源和社会保障局办公室" in page
+    assert "局局办公室" not in page
+
+
+@pytest.mark.parametrize(
+    ("office", "full_name"),
+    [
+        ("局办公室", "某县人社局办公室"),
+        ("政务公开科", "某县人社局政务公开科"),
+        ("某县人社局政务公开办公室", "某县人社局政务公开办公室"),
+        ("", "某县人社局办公室"),
+    ],
+)
+def test_disclosure_office_full_name(office, full_name):
+    assert (
+        OrganisationFactory.build(
+            name="某县人社局", disclosure_office=office
+        ).disclosure_office_full_name
+        == full_name
+    )
+
+
 def test_guide_edit_is_office_only(client, organisation):
     url = reverse("reports:guide_edit")
     assert client.get(url).status_code == 302  # login
