@@ -26,6 +26,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
             return permissions.can_use_staff_pages(request.user)
         return permissions.can_view_consultation(request.user, self.consultation_of(obj))
 
+    @admin.display(description="署名")
+    def author(self, obj) -> str:
+        return obj.display_name
+
     def consultation_of(self, obj) -> Consultation:
         return obj
 
@@ -53,7 +57,7 @@ class ModerationInline(admin.TabularInline):
 
 @admin.register(Comment)
 class CommentAdmin(ReadOnlyAdmin):
-    list_display = ["id", "consultation", "display_name", "status", "adoption", "submitted_at"]
+    list_display = ["id", "consultation", "author", "status", "adoption", "submitted_at"]
     list_filter = ["status", "adoption"]
     # The contact is personal data: not listed, not searchable here.
     exclude = ["contact", "body_digest", "client_digest"]
@@ -63,6 +67,10 @@ class CommentAdmin(ReadOnlyAdmin):
         return Comment.objects.filter(
             consultation__in=permissions.consultations_visible_to(request.user)
         ).select_related("consultation__item")
+
+    @admin.display(description="署名")
+    def author(self, obj) -> str:
+        return obj.display_name
 
     def consultation_of(self, obj) -> Consultation:
         return obj.consultation
