@@ -499,7 +499,7 @@ def complaints(request):
     _staff(request.user)
     rows = (
         permissions.complaints_visible_to(request.user)
-        .select_related("request")
+        .select_related("request", "answered_by")
         .order_by("status", "due_on")
     )
     return render(

@@ -253,6 +253,33 @@ def test_dashboard_lists_overdue_due_soon_correction_and_consultation(
     assert [r.pk for r in board.awaiting_consultation] == [cons.pk]
 
 
+def test_complaints_page_query_count_does_not_grow_with_rows(
+    client, office, section, clerk, django_assert_max_num_queries
+):
+    req = assigned(office, section, D(2026, 3, 2))
+    with at(D(2026, 3, 5)):
+        services.request_draft_submit(
+            request=req, outcome=Outcome.NOT_PROCESSED_REPEAT, text="重复申请", acting_user=clerk
+        )
+        services.request_approve(request=req, acting_user=office)
+
+    def answered_complaint():
+        with at(D(2026, 3, 6)):
+            complaint = services.complaint_submit(request=req, kind="complaint", text="不服")
+            services.complaint_answer(complaint=complaint, answer="已复核", acting_user=office)
+
+    answered_complaint()
+    client.force_login(office)
+    url = reverse("requests_app:complaints")
+    with django_assert_max_num_queries(20) as few:
+        client.get(url)
+    for _ in range(3):
+        answered_complaint()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert response.content.decode().count("已复核") == 4
+
+
 def test_remedy_and_complaint_pages(client, office, section, clerk):
     req = assigned(office, section, D(2026, 3, 2))
     with at(D(2026, 3, 5)):
