@@ -141,9 +141,19 @@ def highlight(text: str, terms: tuple[str, ...]) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - every piece escaped above
 
 
+# Tags that separate what they hold from what follows: without a space there,
+# "<td>姓名</td><td>王某</td>" or two paragraphs would run together as one word.
+_BLOCK_TAG = re.compile(
+    r"<(?=/?(?:p|div|br|li|tr|td|th|h[1-6]|table|thead|tbody|ul|ol|dt|dd|blockquote|pre|hr)\b)",
+    re.IGNORECASE,
+)
+
+
 def plain_text(body_html: str) -> str:
-    """The visible text of a rich-text body, on one line."""
-    return _SPACES.sub(" ", html.unescape(strip_tags(body_html or ""))).strip()
+    """The visible text of a rich-text body, on one line; table cells, paragraphs and
+    list entries stay apart."""
+    spaced = _BLOCK_TAG.sub(" <", body_html or "")
+    return _SPACES.sub(" ", html.unescape(strip_tags(spaced))).strip()
 
 
 def best_excerpt_source(item, terms: tuple[str, ...]) -> str:

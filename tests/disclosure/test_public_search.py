@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from disclosure.choices import Topic
 from disclosure.models import Item
-from disclosure.search import MAX_QUERY_LENGTH, MAX_TERMS, excerpt, highlight, search_terms
+from disclosure.search import (
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    excerpt,
+    highlight,
+    plain_text,
+    search_terms,
+)
 from tests.factories import ColumnFactory, ItemFactory, SectionFactory
 
 URL = reverse("disclosure:search")
@@ -182,3 +189,16 @@ def test_excerpt_is_centred_on_the_first_match():
     assert piece.startswith("…")
     assert piece.endswith("…")
     assert "<mark>养老</mark>" in piece
+
+
+def test_plain_text_keeps_cells_and_paragraphs_apart():
+    body = (
+        "<p>名单如下：</p><table><tr><th>姓名</th><th>补贴</th></tr>"
+        "<tr><td>王某某</td><td>1000</td></tr></table><p>公示期为5个工作日。</p>"
+        "<ul><li>一</li><li>二</li></ul>第一行<br>第二行<p>a&amp;b <b>粗</b>体</p>"
+    )
+    assert (
+        plain_text(body)
+        == "名单如下： 姓名 补贴 王某某 1000 公示期为5个工作日。 一 二 第一行 第二行 a&b 粗体"
+    )
+    assert plain_text("") == ""
