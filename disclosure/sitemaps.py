@@ -3,11 +3,23 @@
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
 from disclosure import selectors
 from disclosure.models import Column, Item
+
+# The public entry pages. Other apps' pages are named by url name and left out
+# while that app is not installed (as the navigation does).
+STATIC_PAGES = [
+    "home",
+    "disclosure:catalogue",
+    "disclosure:topics",
+    "reports:guide",  # Reg. 12: the guide must be easy to find
+    "requests_app:apply",
+    "consultations:list",
+    "reports:annual_list",
+]
 
 
 class StaticPagesSitemap(Sitemap):
@@ -15,7 +27,14 @@ class StaticPagesSitemap(Sitemap):
     priority = 0.8
 
     def items(self) -> list[str]:
-        return ["home", "disclosure:catalogue", "disclosure:topics"]
+        names = []
+        for name in STATIC_PAGES:
+            try:
+                reverse(name)
+            except NoReverseMatch:
+                continue
+            names.append(name)
+        return names
 
     def location(self, name: str) -> str:
         return reverse(name)

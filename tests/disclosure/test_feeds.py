@@ -102,6 +102,13 @@ def test_sitemaps_list_pages_columns_and_public_items(client):
 
     assert base + reverse("home") in pages
     assert base + reverse("disclosure:catalogue") in pages
+    for name in (
+        "reports:guide",
+        "requests_app:apply",
+        "consultations:list",
+        "reports:annual_list",
+    ):
+        assert base + reverse(name) in pages, name
     assert columns == [base + reverse("disclosure:column", args=["tzgg"])]
     assert items == [base + reverse("disclosure:item", args=[item.pk])]
     assert base + reverse("disclosure:item", args=[draft.pk]) not in items
