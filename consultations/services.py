@@ -515,44 +515,55 @@ def _check_policy(consultation: Consultation, policy_item: Item | None) -> None:
 # --- attachments of the draft ---------------------------------------------------
 
 
+def _check_may_edit_attachments(consultation: Consultation, acting_user) -> None:
+    if not permissions.can_manage_consultation(acting_user, consultation):
+        raise ConsultationError("您无权修改该征求意见稿的附件。")
+
+
+def _locked_editable_draft(consultation: Consultation) -> Item:
+    """The draft item, locked and re-read, while it may still change: a page loaded
+    before the draft was submitted must not slip a file into what reviewers approve
+    (content is frozen once submitted). Call inside a transaction."""
+    item = Item.objects.select_for_update().get(pk=consultation.item_id)
+    if item.status not in EDITABLE_ITEM_STATUSES:
+        raise ConsultationError("征求意见稿已提交审核或已发布，不能再修改附件。")
+    return item
+
+
 def consultation_attachment_add(*, consultation: Consultation, file, title: str = "", acting_user):
     """Attach a file to the draft (checked by content and size, disclosure.uploads);
     a refused file raises ValidationError and nothing is stored."""
     from disclosure.models import Attachment
     from disclosure.uploads import validate_upload
 
-    if not permissions.can_manage_consultation(acting_user, consultation):
-        raise ConsultationError("您无权修改该征求意见稿的附件。")
-    item = consultation.item
-    if item.status not in EDITABLE_ITEM_STATUSES:
-        raise ConsultationError("征求意见稿已提交审核或已发布，不能再修改附件。")
+    _check_may_edit_attachments(consultation, acting_user)
     checked = validate_upload(file)
     name = file.name.rsplit("/", 1)[-1]
-    attachment = Attachment(
-        item=item,
-        title=(title or "").strip() or name.rsplit(".", 1)[0] or name,
-        order=item.attachments.count(),
-        size=checked.size,
-        content_type=checked.content_type,
-    )
-    attachment.file.save(name, file, save=False)
-    try:
-        attachment.save()
-    except Exception:
-        attachment.file.delete(save=False)
-        raise
+    with transaction.atomic():
+        item = _locked_editable_draft(consultation)
+        attachment = Attachment(
+            item=item,
+            title=(title or "").strip() or name.rsplit(".", 1)[0] or name,
+            order=item.attachments.count(),
+            size=checked.size,
+            content_type=checked.content_type,
+        )
+        attachment.file.save(name, file, save=False)
+        try:
+            attachment.save()
+        except Exception:
+            attachment.file.delete(save=False)
+            raise
     return attachment
 
 
 def consultation_attachment_delete(*, consultation: Consultation, attachment_pk: int, acting_user):
-    if not permissions.can_manage_consultation(acting_user, consultation):
-        raise ConsultationError("您无权修改该征求意见稿的附件。")
-    item = consultation.item
-    if item.status not in EDITABLE_ITEM_STATUSES:
-        raise ConsultationError("征求意见稿已提交审核或已发布，不能再修改附件。")
-    attachment = item.attachments.filter(pk=attachment_pk).first()
-    if attachment is None:
-        raise ConsultationError("附件不存在。")
-    file = attachment.file
-    attachment.delete()
-    transaction.on_commit(lambda: file.delete(save=False))
+    _check_may_edit_attachments(consultation, acting_user)
+    with transaction.atomic():
+        item = _locked_editable_draft(consultation)
+        attachment = item.attachments.filter(pk=attachment_pk).first()
+        if attachment is None:
+            raise ConsultationError("附件不存在。")
+        file = attachment.file
+        attachment.delete()
+        transaction.on_commit(lambda: file.delete(save=False))

@@ -594,3 +594,54 @@ def test_feedback_title_uses_the_document_name_in_book_title_marks():
         == "某办法（征求意见稿）"
     )
     assert selectors.draft_name("某办法征求意见") == "某办法征求意见"
+
+
+# --- attachments of the draft ------------------------------------------------------------
+
+
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def _pdf():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("draft.pdf", PDF, content_type="application/pdf")
+
+
+def test_attachment_refused_once_the_draft_was_submitted_meanwhile(office):
+    """The page (and the consultation object it holds) was loaded while the draft was
+    a draft; it was submitted for review since. The service re-reads the item under
+    a lock and refuses: reviewers approve frozen content."""
+    consultation = ConsultationFactory()
+    assert consultation.item.status == ItemStatus.DRAFT  # what the page saw
+    Item.objects.filter(pk=consultation.item_id).update(status=ItemStatus.FIRST_REVIEW)
+    with pytest.raises(services.ConsultationError, match="不能再修改附件"):
+        services.consultation_attachment_add(
+            consultation=consultation, file=_pdf(), acting_user=office
+        )
+    assert not consultation.item.attachments.exists()
+
+
+def test_attachment_delete_refused_once_the_draft_was_submitted_meanwhile(office):
+    consultation = ConsultationFactory()
+    attachment = services.consultation_attachment_add(
+        consultation=consultation, file=_pdf(), acting_user=office
+    )
+    Item.objects.filter(pk=consultation.item_id).update(status=ItemStatus.FIRST_REVIEW)
+    with pytest.raises(services.ConsultationError, match="不能再修改附件"):
+        services.consultation_attachment_delete(
+            consultation=consultation, attachment_pk=attachment.pk, acting_user=office
+        )
+    assert consultation.item.attachments.filter(pk=attachment.pk).exists()
+
+
+def test_attachment_added_and_deleted_while_a_draft(office):
+    consultation = ConsultationFactory()
+    attachment = services.consultation_attachment_add(
+        consultation=consultation, file=_pdf(), title="全文", acting_user=office
+    )
+    assert attachment.title == "全文" and attachment.content_type == "application/pdf"
+    services.consultation_attachment_delete(
+        consultation=consultation, attachment_pk=attachment.pk, acting_user=office
+    )
+    assert not consultation.item.attachments.exists()
