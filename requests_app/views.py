@@ -1,6 +1,8 @@
 """Pages of the requests app: the public form and tracking, and the staff's handling.
 Thin: parse, check permission, call one service or selector, render or redirect."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -128,7 +130,7 @@ def track_detail(request, number: str):
     req = _tracked_or_none(request, number)
     if req is None:
         # Says nothing about the number: the same lookup form for any number.
-        return redirect(reverse("requests_app:track") + "?n=" + number[:30])
+        return redirect(reverse("requests_app:track") + "?" + urlencode({"n": number[:30]}))
     complaint_form = forms.ComplaintForm()
     if request.method == "POST":
         complaint_form = forms.ComplaintForm(request.POST)

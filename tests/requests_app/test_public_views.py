@@ -1,6 +1,7 @@
 """The public form and tracking pages: bad input, rate limits, tracking privacy."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -252,6 +253,14 @@ def test_tracking_one_request_does_not_open_another(client, tracked, office):
     )
     # A code of one request does not open another.
     assert lookup(client, other.tracking_number, code).status_code == 400
+
+
+@pytest.mark.parametrize("number", ["YSQ2026&n=x", "YSQ2026#top", "YSQ\r\nSet-Cookie: a=b"])
+def test_untracked_number_goes_back_to_the_lookup_form_encoded(client, number):
+    response = client.get(reverse("requests_app:track_detail", args=[number]))
+    assert response.status_code == 302
+    assert response.url == TRACK + "?" + urlencode({"n": number})
+    assert "\n" not in response["Location"]
 
 
 def test_supporting_files_are_never_served_to_the_public(client, tracked):
