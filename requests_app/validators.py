@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 # GB 11643-1999: weights of the first 17 digits and the check characters by sum % 11.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -32,7 +33,7 @@ def validate_id_card(value: str) -> str:
         birth = datetime.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
         raise ValidationError("居民身份证号码中的出生日期无效。") from None
-    if birth.year < 1900 or birth > datetime.date.today():
+    if birth.year < 1900 or birth > timezone.localdate():
         raise ValidationError("居民身份证号码中的出生日期无效。")
     if id_card_check_digit(value[:17]) != value[17]:
         raise ValidationError("居民身份证号码校验位不正确，请核对。")

@@ -1,15 +1,23 @@
 """Fees (国办函〔2020〕109号), masking, identity checks, and the table 三 counts."""
 
+import datetime
+import time
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from requests_app import fees, services
 from requests_app.models import DisclosureRequest
 from requests_app.outcomes import Outcome
-from requests_app.validators import validate_id_card, validate_phone, validate_uscc
+from requests_app.validators import (
+    id_card_check_digit,
+    validate_id_card,
+    validate_phone,
+    validate_uscc,
+)
 from tests.requests_app.factories import D, applicant_data, assigned, at, registered
 
 
@@ -34,6 +42,21 @@ def test_fee_explanation_names_the_bands():
     assert fee.amount == Decimal(1100)
     assert "第 31–100 页 70 页 × 10 元 = 700 元" in fee.explanation
     assert "第 101–120 页 20 页 × 20 元 = 400 元" in fee.explanation
+
+
+def test_a_birth_date_of_today_counts_in_the_bureaus_time_zone(monkeypatch):
+    """Early on 2 March in Shanghai it is still 1 March in UTC: a baby born on
+    2 March has a valid ID number even on a server whose clock runs in UTC."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        number = "11010520260302001"
+        number += id_card_check_digit(number)
+        with time_machine.travel(datetime.datetime(2026, 3, 1, 17, tzinfo=datetime.UTC)):
+            assert validate_id_card(number) == number  # 2 March 01:00 in Shanghai
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_identity_checks():
