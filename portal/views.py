@@ -3,6 +3,7 @@
 import logging
 
 from django.http import HttpResponseServerError
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_safe
@@ -52,3 +53,11 @@ def permission_denied(request, exception=None):
 
 def bad_request(request, exception=None):
     return render(request, "errors/400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token: an expired or very old page, or
+    cookies turned off. Says what to do, in Chinese; the technical reason is not
+    shown. A fresh token is issued so that the reloaded form can be sent."""
+    get_token(request)
+    return render(request, "errors/csrf.html", status=403)
