@@ -9,8 +9,8 @@ from consultations.models import Adoption, Consultation, ModerationAction
 from consultations.services import COMMENT_MAX_CHARS
 from disclosure.choices import Topic
 from disclosure.models import Item
+from portal.forms import DATETIME_LOCAL_FORMAT, DateTimeLocalInput
 
-DATETIME_INPUT = "%Y-%m-%dT%H:%M"
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 
 
@@ -22,13 +22,6 @@ def text_to_html(text: str) -> str:
         return text
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format=DATETIME_INPUT)
 
 
 class CommentForm(forms.Form):
@@ -106,14 +99,14 @@ class ConsultationForm(forms.Form):
         label="征集开始时间",
         required=False,
         widget=DateTimeLocalInput(),
-        input_formats=[DATETIME_INPUT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+        input_formats=[DATETIME_LOCAL_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
         help_text="发布前必填。",
     )
     closes_at = forms.DateTimeField(
         label="征集截止时间",
         required=False,
         widget=DateTimeLocalInput(),
-        input_formats=[DATETIME_INPUT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+        input_formats=[DATETIME_LOCAL_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
         help_text="截止后提交的意见一律不予接收。发布前必填。",
     )
     contact_person = forms.CharField(

@@ -10,28 +10,7 @@ from inspection.services import (
     MAX_EVIDENCE_FILES,
     MIN_DEADLINE_WORKDAYS,
 )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; each is checked by the service (validate_upload)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, (list, tuple)):
-            files = [single(d, initial) for d in data if d]
-        else:
-            files = [single(data, initial)] if data else []
-        if len(files) > MAX_EVIDENCE_FILES:
-            raise forms.ValidationError(f"佐证材料最多上传 {MAX_EVIDENCE_FILES} 个文件。")
-        return files
+from portal.forms import DateInput, MultipleFileField
 
 
 def _deadline_field(initial: int) -> forms.IntegerField:
@@ -73,8 +52,8 @@ class TaskAnswerForm(forms.Form):
         error_messages={"required": "请填写整改情况。"},
     )
     files = MultipleFileField(
+        max_files=MAX_EVIDENCE_FILES,
         label="佐证材料",
-        required=False,
         help_text="可上传截图、文件等（PDF、Word、Excel、JPG、PNG、ZIP、TXT），最多 10 个。",
     )
 
@@ -111,7 +90,7 @@ class EvaluationForm(forms.ModelForm):
         model = Evaluation
         fields = ["title", "kind", "evaluator", "held_on", "score", "conclusion"]
         widgets = {
-            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "held_on": DateInput(),
             "conclusion": forms.Textarea(attrs={"rows": 4}),
         }
         error_messages = {

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from disclosure.models import Section
-from disclosure.uploads import ALLOWED_DESCRIPTION, validate_upload
+from disclosure.uploads import ALLOWED_DESCRIPTION
+from portal.forms import DateInput, MultipleFileField
 from requests_app import clock
 from requests_app.models import (
     Channel,
@@ -30,42 +31,6 @@ from requests_app.validators import validate_id_card, validate_phone, validate_u
 MAX_FILES = 5
 
 REQUIRED = "请填写此项。"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files; each checked by content and size (disclosure.uploads)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(files) > MAX_FILES:
-            raise ValidationError(f"最多上传 {MAX_FILES} 个文件。")
-        errors = []
-        cleaned = []
-        for f in files:
-            try:
-                validate_upload(f)
-                cleaned.append(f)
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
 
 
 def _outcome_choices(include_blank=True, exclude=()):
@@ -135,6 +100,7 @@ class ApplicantFieldsMixin(forms.Form):
         error_messages={"required": "请选择获取信息的方式。"},
     )
     files = MultipleFileField(
+        max_files=MAX_FILES,
         label="相关材料（可选）",
         help_text=f"如身份证明、委托书等，最多 {MAX_FILES} 个，支持 {ALLOWED_DESCRIPTION}。",
     )
@@ -348,7 +314,7 @@ class DraftForm(forms.Form):
         max_length=10000,
         help_text="写明提供的信息、获取方式或不予公开、无法提供的具体理由，将载入答复告知书。",
     )
-    files = MultipleFileField(label="答复材料（可选）")
+    files = MultipleFileField(max_files=MAX_FILES, label="答复材料（可选）")
 
 
 class ReturnForm(forms.Form):
