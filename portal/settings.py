@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "guardian",
     "simple_history",
-    "axes",
+    "portal.apps.AxesConfig",  # django-axes, with a Chinese name
     # project apps, one per domain
     "portal",
     "accounts",
