@@ -28,6 +28,7 @@ from consultations.forms import (
 )
 from consultations.models import CommentStatus, Phase
 from disclosure.sanitize import clean_html
+from disclosure.views import labelled_attachments
 from portal.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
 from portal.pagination import page_or_404
 from portal.privacy import mask_contact
@@ -57,12 +58,7 @@ def consultation_list(request):
 
 
 def _attachments(item) -> list:
-    from disclosure.views import file_type_label
-
-    attachments = list(item.attachments.order_by("order", "id"))
-    for attachment in attachments:
-        attachment.type_label = file_type_label(attachment.content_type)
-    return attachments
+    return labelled_attachments(item.attachments.order_by("order", "id"))
 
 
 def _detail_context(consultation, form=None):
@@ -356,52 +352,56 @@ def _back_to_comments(request, consultation, comment_pk=None, *, failed=False):
     return redirect(url + (f"#comment-{comment_pk}" if comment_pk else "#comments"))
 
 
-@login_required
-@require_POST
-def staff_moderate(request, pk: int, comment_pk: int):
+def _comment_action(request, pk: int, comment_pk: int, *, form_class, invalid: str, act, done):
+    """A moderator's POST on one comment: validate `form_class`, call the service
+    through `act(comment, cleaned_data)`, and go back to the list the moderator
+    was on with the outcome."""
     _staff_or_404(request)
     consultation = _managed_or_404(request, pk)
     comment = get_object_or_404(consultation.comments, pk=comment_pk)
-    form = ModerationForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(request, "审核操作无效，请重试。")
+        messages.error(request, invalid)
         return _back_to_comments(request, consultation, failed=True)
     try:
-        services.comment_moderate(
-            comment=comment,
-            action=form.cleaned_data["action"],
-            reason=form.cleaned_data["reason"],
-            acting_user=request.user,
-        )
+        act(comment, form.cleaned_data)
     except services.ConsultationError as exc:
         messages.error(request, f"第 {comment.pk} 号意见：{exc}")
         return _back_to_comments(request, consultation, failed=True)
-    messages.success(request, f"第 {comment.pk} 号意见已处理。")
+    messages.success(request, f"第 {comment.pk} 号意见{done}")
     return _back_to_comments(request, consultation, comment.pk)
+
+
+@login_required
+@require_POST
+def staff_moderate(request, pk: int, comment_pk: int):
+    return _comment_action(
+        request,
+        pk,
+        comment_pk,
+        form_class=ModerationForm,
+        invalid="审核操作无效，请重试。",
+        act=lambda comment, data: services.comment_moderate(
+            comment=comment, action=data["action"], reason=data["reason"], acting_user=request.user
+        ),
+        done="已处理。",
+    )
 
 
 @login_required
 @require_POST
 def staff_adoption(request, pk: int, comment_pk: int):
-    _staff_or_404(request)
-    consultation = _managed_or_404(request, pk)
-    comment = get_object_or_404(consultation.comments, pk=comment_pk)
-    form = AdoptionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "采纳情况无效，请重试。")
-        return _back_to_comments(request, consultation, failed=True)
-    try:
-        services.comment_set_adoption(
-            comment=comment,
-            adoption=form.cleaned_data["adoption"],
-            note=form.cleaned_data["note"],
-            acting_user=request.user,
-        )
-    except services.ConsultationError as exc:
-        messages.error(request, f"第 {comment.pk} 号意见：{exc}")
-        return _back_to_comments(request, consultation, failed=True)
-    messages.success(request, f"第 {comment.pk} 号意见的采纳情况已记录。")
-    return _back_to_comments(request, consultation, comment.pk)
+    return _comment_action(
+        request,
+        pk,
+        comment_pk,
+        form_class=AdoptionForm,
+        invalid="采纳情况无效，请重试。",
+        act=lambda comment, data: services.comment_set_adoption(
+            comment=comment, adoption=data["adoption"], note=data["note"], acting_user=request.user
+        ),
+        done="的采纳情况已记录。",
+    )
 
 
 @login_required

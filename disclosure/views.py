@@ -42,6 +42,15 @@ def file_type_label(content_type: str) -> str:
     return FILE_TYPE_LABELS.get(content_type, "文件")
 
 
+def labelled_attachments(attachments) -> list:
+    """The attachments as a list, each with `type_label` for the page (the public
+    item page and the consultation pages show them alike)."""
+    attachments = list(attachments)
+    for attachment in attachments:
+        attachment.type_label = file_type_label(attachment.content_type)
+    return attachments
+
+
 def item_body_html(item) -> str:
     """The body, sanitized again at render: not every write path (fixtures, admin
     edits, imports) is guaranteed to go through `services.item_body_clean`, and an
@@ -107,14 +116,11 @@ def column_detail(request, slug: str):
 
 def _item_context(item) -> dict:
     tree = selectors.column_tree()
-    attachments = list(item.attachments.all())
-    for attachment in attachments:
-        attachment.type_label = file_type_label(attachment.content_type)
     return {
         "crumbs": [_catalogue_crumb(), *_column_crumbs(tree, item.column), ("正文", "")],
         "item": item,
         "body_html": item_body_html(item),
-        "attachments": attachments,
+        "attachments": labelled_attachments(item.attachments.all()),
         "organisation_name": item.section.organisation.name,
     }
 

@@ -236,84 +236,86 @@ def task_detail(request, pk: int):
     return _task_page(request, _task_for(request.user, pk))
 
 
-@login_required
-@require_POST
-def task_answer(request, pk: int):
+def _task_action(request, pk: int, *, form_class, form_name: str, act, done):
+    """One of the task's POST actions: validate `form_class`, call the service through
+    `act(task, cleaned_data)`, then redirect with `done(result)`; a refusal renders
+    the task page again (400) with the form as typed and the reason."""
     task = _task_for(request.user, pk)
-    form = TaskAnswerForm(request.POST, request.FILES)
+    form = form_class(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.task_answer(
-                task=task,
-                answer=form.cleaned_data["answer"],
-                files=form.cleaned_data["files"],
-                acting_user=request.user,
-            )
+            result = act(task, form.cleaned_data)
         except ValidationError as exc:
-            form.add_error("files", exc)
+            form.add_error("files" if "files" in form.fields else None, exc)
         except InspectionError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "已反馈整改情况，等待局办公室核验。")
+            messages.success(request, done(result))
             return redirect("inspection:task_detail", pk=task.pk)
-    return _task_page(request, task, answer_form=form, status=400)
+    return _task_page(request, task, **{form_name: form}, status=400)
+
+
+@login_required
+@require_POST
+def task_answer(request, pk: int):
+    return _task_action(
+        request,
+        pk,
+        form_class=TaskAnswerForm,
+        form_name="answer_form",
+        act=lambda task, data: services.task_answer(
+            task=task, answer=data["answer"], files=data["files"], acting_user=request.user
+        ),
+        done=lambda task: "已反馈整改情况，等待局办公室核验。",
+    )
 
 
 @login_required
 @require_POST
 def task_verify(request, pk: int):
-    task = _task_for(request.user, pk)
-    form = TaskVerifyForm(request.POST)
-    if form.is_valid():
-        try:
-            services.task_verify(
-                task=task, note=form.cleaned_data["note"], acting_user=request.user
-            )
-        except InspectionError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "已核验，整改任务办结。")
-            return redirect("inspection:task_detail", pk=task.pk)
-    return _task_page(request, task, verify_form=form, status=400)
+    return _task_action(
+        request,
+        pk,
+        form_class=TaskVerifyForm,
+        form_name="verify_form",
+        act=lambda task, data: services.task_verify(
+            task=task, note=data["note"], acting_user=request.user
+        ),
+        done=lambda task: "已核验，整改任务办结。",
+    )
 
 
 @login_required
 @require_POST
 def task_send_back(request, pk: int):
-    task = _task_for(request.user, pk)
-    form = TaskSendBackForm(request.POST)
-    if form.is_valid():
-        try:
-            task = services.task_send_back(
-                task=task,
-                opinion=form.cleaned_data["opinion"],
-                deadline_workdays=form.cleaned_data["deadline_workdays"],
-                acting_user=request.user,
-            )
-        except InspectionError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"已退回重改，新期限 {task.due_on:%Y-%m-%d}。")
-            return redirect("inspection:task_detail", pk=task.pk)
-    return _task_page(request, task, send_back_form=form, status=400)
+    return _task_action(
+        request,
+        pk,
+        form_class=TaskSendBackForm,
+        form_name="send_back_form",
+        act=lambda task, data: services.task_send_back(
+            task=task,
+            opinion=data["opinion"],
+            deadline_workdays=data["deadline_workdays"],
+            acting_user=request.user,
+        ),
+        done=lambda task: f"已退回重改，新期限 {task.due_on:%Y-%m-%d}。",
+    )
 
 
 @login_required
 @require_POST
 def task_cancel(request, pk: int):
-    task = _task_for(request.user, pk)
-    form = TaskCancelForm(request.POST)
-    if form.is_valid():
-        try:
-            services.task_cancel(
-                task=task, reason=form.cleaned_data["reason"], acting_user=request.user
-            )
-        except InspectionError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "已撤销整改任务。")
-            return redirect("inspection:task_detail", pk=task.pk)
-    return _task_page(request, task, cancel_form=form, status=400)
+    return _task_action(
+        request,
+        pk,
+        form_class=TaskCancelForm,
+        form_name="cancel_form",
+        act=lambda task, data: services.task_cancel(
+            task=task, reason=data["reason"], acting_user=request.user
+        ),
+        done=lambda task: "已撤销整改任务。",
+    )
 
 
 @login_required
