@@ -80,5 +80,18 @@ def assigned(office, section, received_on: datetime.date, **data) -> DisclosureR
         return services.request_assign(request=req, section=section, acting_user=office)
 
 
+def answered(
+    office, section, clerk, received_on: datetime.date, answered_on: datetime.date, **kw
+) -> DisclosureRequest:
+    """Assigned, answered by the section with `outcome` (default 不予处理 as a repeat
+    request) and approved by the office on `answered_on`: closed."""
+    outcome = kw.pop("outcome", "not_processed_repeat")
+    text = kw.pop("text", "重复申请")
+    req = assigned(office, section, received_on, **kw)
+    with at(answered_on):
+        services.request_draft_submit(request=req, outcome=outcome, text=text, acting_user=clerk)
+        return services.request_approve(request=req, acting_user=office)
+
+
 def refresh(req: DisclosureRequest) -> DisclosureRequest:
     return DisclosureRequest.objects.get(pk=req.pk)

@@ -6,7 +6,15 @@ from django.urls import reverse
 from requests_app import permissions, services
 from requests_app.models import DisclosureRequest, PauseKind, Status
 from requests_app.outcomes import Outcome, RemedyKind
-from tests.requests_app.factories import ID_CARD, D, applicant_data, assigned, at, registered
+from tests.requests_app.factories import (
+    ID_CARD,
+    D,
+    answered,
+    applicant_data,
+    assigned,
+    at,
+    registered,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -256,12 +264,7 @@ def test_dashboard_lists_overdue_due_soon_correction_and_consultation(
 def test_complaints_page_query_count_does_not_grow_with_rows(
     client, office, section, clerk, django_assert_max_num_queries
 ):
-    req = assigned(office, section, D(2026, 3, 2))
-    with at(D(2026, 3, 5)):
-        services.request_draft_submit(
-            request=req, outcome=Outcome.NOT_PROCESSED_REPEAT, text="重复申请", acting_user=clerk
-        )
-        services.request_approve(request=req, acting_user=office)
+    req = answered(office, section, clerk, D(2026, 3, 2), D(2026, 3, 5))
 
     def answered_complaint():
         with at(D(2026, 3, 6)):
@@ -281,12 +284,8 @@ def test_complaints_page_query_count_does_not_grow_with_rows(
 
 
 def test_remedy_and_complaint_pages(client, office, section, clerk):
-    req = assigned(office, section, D(2026, 3, 2))
+    req = answered(office, section, clerk, D(2026, 3, 2), D(2026, 3, 5))
     with at(D(2026, 3, 5)):
-        services.request_draft_submit(
-            request=req, outcome=Outcome.NOT_PROCESSED_REPEAT, text="重复申请", acting_user=clerk
-        )
-        services.request_approve(request=req, acting_user=office)
         complaint = services.complaint_submit(request=req, kind="complaint", text="不服")
     with at(D(2026, 4, 1)):
         client.force_login(office)
@@ -342,12 +341,9 @@ def test_supporting_files_only_for_handlers(client, office, section, clerk, lead
 def test_notice_masks_the_applicant_for_those_who_do_not_handle_it(
     client, office, section, clerk, leader
 ):
-    req = assigned(office, section, D(2026, 3, 2))
-    with at(D(2026, 3, 5)):
-        services.request_draft_submit(
-            request=req, outcome=Outcome.DISCLOSED, text="提供", acting_user=clerk
-        )
-        services.request_approve(request=req, acting_user=office)
+    req = answered(
+        office, section, clerk, D(2026, 3, 2), D(2026, 3, 5), outcome=Outcome.DISCLOSED, text="提供"
+    )
     url = reverse("requests_app:staff_notice", args=[req.pk])
     client.force_login(leader)
     html = client.get(url).content.decode()
