@@ -163,9 +163,12 @@ def _ensure_problems(office, today):
             today - 40 * DAY,
         )
     if FindingKind.COLUMN_EMPTY not in kinds:
+        # A sub-column opened but never filled (a top-level one would put an empty
+        # panel on the home page).
         empty = Column.objects.create(
-            name="人才资助项目",
-            slug="demo-talent-funding",
+            parent=Column.objects.filter(slug="personnel").first(),
+            name="高层次人才引进",
+            slug="talent-introduction",
             kind=ColumnKind.OTHER,
             content_category=ContentCategory.TALENT_FUNDING,
             responsible_section=sections[-1],

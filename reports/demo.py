@@ -6,6 +6,7 @@ changes nothing."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django.utils import timezone
@@ -88,3 +89,6 @@ def _report(organisation, office, year: int, *, publish: bool) -> None:
     # draft and the office's page lists why.
     if publish and not services.annual_report_blockers(report):
         services.annual_report_publish(report=report, acting_user=office)
+        # As the bureau did: before 31 January of the following year (Reg. 49).
+        published = timezone.make_aware(datetime.datetime(year + 1, 1, 20, 10, 0))
+        AnnualReport.objects.filter(pk=report.pk).update(published_at=published)
