@@ -12,6 +12,8 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from accounts.models import User
 from accounts.roles import Role
+from audit.models import AuditAction
+from audit.services import audit_record
 
 ADMIN_ROLES = {str(Role.SYSTEM_ADMIN), str(Role.SECURITY_ADMIN), str(Role.AUDIT_ADMIN)}
 BUSINESS_ROLES = {str(r) for r in Role} - ADMIN_ROLES
@@ -139,6 +141,29 @@ class UserAdmin(BaseUserAdmin):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_change_permission(request, obj)
+
+    def save_related(self, request, form, formsets, change):
+        user = form.instance
+        before = set(user.groups.values_list("name", flat=True)) if change else set()
+        super().save_related(request, form, formsets, change)
+        after = set(user.groups.values_list("name", flat=True))
+        if before != after:
+            # F8: every change of roles and section membership is on the audit log.
+            added, removed = sorted(after - before), sorted(before - after)
+            audit_record(
+                action=AuditAction.PERMISSION,
+                actor=request.user,
+                target=user,
+                request=request,
+                detail="；".join(
+                    part
+                    for part in (
+                        "增加：" + "、".join(added) if added else "",
+                        "移除：" + "、".join(removed) if removed else "",
+                    )
+                    if part
+                ),
+            )
 
     def has_delete_permission(self, request, obj=None):
         # Accounts are deactivated, not deleted: items and decisions refer to them.

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from audit.models import AuditAction
+from audit.services import audit_record
 from portal import privacy
 from portal.exports import file_response
 from portal.pagination import page_or_404
@@ -441,6 +443,15 @@ def _detail_context(request, req, bound_action=None, bound_form=None):
 @login_required
 def staff_detail(request, pk: int):
     req = _visible(request, pk)
+    if permissions.can_see_personal_data(request.user, req):
+        # F8: who looked at an applicant's personal data is on the audit log.
+        audit_record(
+            action=AuditAction.VIEW_PERSONAL,
+            actor=request.user,
+            target=req,
+            request=request,
+            detail="查看申请人个人信息",
+        )
     return render(request, "requests_app/staff_detail.html", _detail_context(request, req))
 
 

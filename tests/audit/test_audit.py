@@ -56,3 +56,31 @@ def test_prune_refuses_a_retention_shorter_than_six_months():
         audit_prune(keep_days=90)
     with pytest.raises(CommandError, match="6 个月"):
         call_command("prune_audit", "--keep-days", "30")
+
+
+def test_a_change_of_roles_in_the_admin_is_audited(client):
+    from django.contrib.auth.models import Group
+
+    admin_user = staff(Role.SYSTEM_ADMIN)
+    target = UserFactory(username="carol")
+    client.force_login(admin_user)
+    url = reverse("admin:accounts_user_change", args=[target.pk])
+    form = client.get(url).context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name)
+        if field.disabled or value is None:
+            continue
+        if name == "groups":
+            value = [g.pk for g in value]
+        elif isinstance(value, bool):
+            if not value:
+                continue
+            value = "on"
+        data[name] = value
+    data["groups"] = [Group.objects.get(name=str(Role.LEADER)).pk]
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    entry = AuditEntry.objects.get(action=AuditAction.PERMISSION)
+    assert entry.actor == admin_user and entry.target_repr == str(target)
+    assert "增加：分管领导" in entry.detail

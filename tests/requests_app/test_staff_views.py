@@ -350,3 +350,19 @@ def test_notice_masks_the_applicant_for_those_who_do_not_handle_it(
     assert "张三丰" not in html and "张**：" in html
     client.force_login(clerk)
     assert "张三丰：" in client.get(url).content.decode()
+
+
+def test_viewing_an_applicants_personal_data_is_audited_masked_views_are_not(
+    client, office, section, clerk, leader
+):
+    """F8: who saw an applicant's personal data is on the audit log."""
+    from audit.models import AuditAction, AuditEntry
+
+    req = assigned(office, section, D(2026, 3, 2))
+    client.force_login(leader)  # sees it masked: nothing personal was shown
+    client.get(detail(req))
+    assert not AuditEntry.objects.filter(action=AuditAction.VIEW_PERSONAL).exists()
+    client.force_login(clerk)
+    client.get(detail(req))
+    entry = AuditEntry.objects.get(action=AuditAction.VIEW_PERSONAL)
+    assert entry.actor == clerk and entry.target_id == str(req.pk)
