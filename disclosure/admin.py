@@ -10,7 +10,7 @@ import datetime
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
 from django.urls import NoReverseMatch, path, reverse
@@ -32,6 +32,7 @@ from disclosure.forms import (
 )
 from disclosure.models import Attachment, Column, Item, Organisation, Section
 from disclosure.sanitize import clean_html
+from portal.exports import file_response
 from workcalendar.selectors import WorkCalendar
 from workcalendar.templatetags.workdays import workday_date
 
@@ -419,11 +420,12 @@ class ItemAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, SimpleHistoryAdmin):
             raise Http404("not found")
         attachment = get_object_or_404(Attachment, item=item, pk=attachment_pk)
         ext = attachment.file.name.rsplit(".", 1)[-1] if "." in attachment.file.name else "bin"
-        return FileResponse(
+        # A draft's attachment must not stay in shared caches: private.
+        return file_response(
             attachment.file.open("rb"),
-            as_attachment=True,
             filename=f"{attachment.title}.{ext}",
-            content_type=attachment.content_type or "application/octet-stream",
+            content_type=attachment.content_type,
+            private=True,
         )
 
     # --- visibility: a 404 for items of other sections ---

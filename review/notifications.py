@@ -57,7 +57,8 @@ def _send(template: str, subject: str, recipients: list[str], context: dict) -> 
         try:
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
         except Exception:  # mail trouble must never undo a committed decision
-            logger.exception("review notification %s to %s failed", template, recipient)
+            # Not the address: no personal data in logs.
+            logger.exception("review notification %s to one recipient failed", template)
 
 
 _muted: ContextVar[bool] = ContextVar("review_notifications_muted", default=False)

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from django.utils import timezone
+
 BODY = "正文"
 
 KIND_LABELS = {
@@ -110,7 +112,7 @@ def _has_birth_date(value: str) -> bool:
         born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
         return False
-    return born.year >= 1880 and born <= date.today()
+    return born.year >= 1880 and born <= timezone.localdate()
 
 
 def mask_id_number(value: str) -> str:

@@ -709,6 +709,8 @@ def test_staff_who_see_the_item_download_its_attachments(client, bureau, usernam
     assert b"".join(response.streaming_content) == PDF_BYTES
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"]  # a draft's file stays out of caches
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 @pytest.mark.parametrize("username", ["clerk_b", "head_b", "sysadmin", "security", "auditor"])
