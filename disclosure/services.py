@@ -232,43 +232,52 @@ def attachment_add(
 ) -> Attachment:
     """Attach `file` to `item` after checking it by content and size
     (disclosure.uploads); a refused file raises ValidationError and nothing is stored."""
-    if not permissions.can_change_item(acting_user, item):
-        raise PermissionDenied("您无权修改这条信息的附件。")
-    checked = validate_upload(file)
     name = file.name.rsplit("/", 1)[-1]
-    attachment = Attachment(
-        item=item,
-        title=(title or "").strip() or name.rsplit(".", 1)[0] or name,
-        order=order,
-        size=checked.size,
-        content_type=checked.content_type,
-    )
-    attachment.file.save(name, file, save=False)
-    try:
-        attachment.save()
-    except Exception:
-        attachment.file.delete(save=False)
-        raise
+    with transaction.atomic():
+        item = _lock_for_attachment_change(item, acting_user)
+        checked = validate_upload(file)
+        attachment = Attachment(
+            item=item,
+            title=(title or "").strip() or name.rsplit(".", 1)[0] or name,
+            order=order,
+            size=checked.size,
+            content_type=checked.content_type,
+        )
+        attachment.file.save(name, file, save=False)
+        try:
+            attachment.save()
+        except Exception:
+            attachment.file.delete(save=False)
+            raise
     return attachment
 
 
-def attachment_update(*, attachment: Attachment, acting_user, title: str, order: int) -> Attachment:
-    if not permissions.can_change_item(acting_user, attachment.item):
+def _lock_for_attachment_change(item: Item, acting_user) -> Item:
+    """The item row, locked, with its current status: a submission that happened
+    since the caller read the item must stop the change (files are content too)."""
+    locked = Item.objects.select_for_update(of=("self",)).select_related("column").get(pk=item.pk)
+    if not permissions.can_change_item(acting_user, locked):
         raise PermissionDenied("您无权修改这条信息的附件。")
+    return locked
+
+
+def attachment_update(*, attachment: Attachment, acting_user, title: str, order: int) -> Attachment:
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": "请填写附件名称。"})
-    attachment.title, attachment.order = title, order
-    attachment.save(update_fields=["title", "order"])
+    with transaction.atomic():
+        _lock_for_attachment_change(attachment.item, acting_user)
+        attachment.title, attachment.order = title, order
+        attachment.save(update_fields=["title", "order"])
     return attachment
 
 
 def attachment_delete(*, attachment: Attachment, acting_user) -> None:
-    if not permissions.can_change_item(acting_user, attachment.item):
-        raise PermissionDenied("您无权修改这条信息的附件。")
-    file = attachment.file
-    attachment.delete()
-    transaction.on_commit(lambda: file.delete(save=False))
+    with transaction.atomic():
+        _lock_for_attachment_change(attachment.item, acting_user)
+        file = attachment.file
+        attachment.delete()
+        transaction.on_commit(lambda: file.delete(save=False))
 
 
 # --- sections and columns ---------------------------------------------------------------

@@ -139,3 +139,31 @@ def test_attachment_update_requires_a_title(settings):
     )
     attachment.refresh_from_db()
     assert (attachment.title, attachment.order) == ("附件1", 2)
+
+
+@pytest.mark.django_db
+def test_attachments_cannot_change_once_the_item_was_submitted_meanwhile(settings):
+    """The caller's copy of the item still says 草稿; the database says it went to
+    review since: files are content, so adding, renaming and deleting are refused."""
+    from disclosure.models import Item, ItemStatus
+
+    bureau = make_bureau()
+    item = bureau.item_a
+    kept = services.attachment_add(
+        item=item, file=SimpleUploadedFile("方案.pdf", PDF_BYTES), acting_user=bureau.clerk_a
+    )
+    Item.objects.filter(pk=item.pk).update(status=ItemStatus.FIRST_REVIEW)
+    assert item.status == ItemStatus.DRAFT  # stale in memory
+    with pytest.raises(PermissionDenied):
+        services.attachment_add(
+            item=item, file=SimpleUploadedFile("通知.pdf", PDF_BYTES), acting_user=bureau.clerk_a
+        )
+    with pytest.raises(PermissionDenied):
+        services.attachment_update(
+            attachment=kept, acting_user=bureau.clerk_a, title="新名称", order=1
+        )
+    with pytest.raises(PermissionDenied):
+        services.attachment_delete(attachment=kept, acting_user=bureau.clerk_a)
+    kept.refresh_from_db()
+    assert kept.title == "方案" and Attachment.objects.count() == 1
+    assert len(stored_files(settings)) == 1
