@@ -33,3 +33,79 @@ def _media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _no_lockouts(settings):
     settings.AXES_ENABLED = False
+
+
+# --- the people of a small bureau, shared by the apps' tests --------------------------
+# (app conftests add their own: e.g. the office head for requests, a section head)
+
+
+@pytest.fixture
+def organisation(db):
+    from tests.factories import OrganisationFactory
+
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def office_section(organisation):
+    """The bureau's office (局办公室), one per test database."""
+    from disclosure.models import Section
+    from tests.factories import SectionFactory
+
+    existing = Section.objects.filter(is_office=True).first()
+    return existing or SectionFactory(office=True, organisation=organisation)
+
+
+@pytest.fixture
+def section(organisation):
+    from tests.factories import SectionFactory
+
+    return SectionFactory(name="就业促进股", organisation=organisation)
+
+
+@pytest.fixture
+def other_section(organisation):
+    from tests.factories import SectionFactory
+
+    return SectionFactory(name="社会保险股", organisation=organisation)
+
+
+@pytest.fixture
+def office(office_section):
+    """An office reviewer (办公室审核员), member of the office section."""
+    from accounts.roles import Role
+    from tests.factories import staff
+
+    return staff(Role.OFFICE_REVIEWER, office_section, username="office")
+
+
+@pytest.fixture
+def clerk(section):
+    from accounts.roles import Role
+    from tests.factories import staff
+
+    return staff(Role.SECTION_CLERK, section, username="clerk")
+
+
+@pytest.fixture
+def other_clerk(other_section):
+    from accounts.roles import Role
+    from tests.factories import staff
+
+    return staff(Role.SECTION_CLERK, other_section, username="otherclerk")
+
+
+@pytest.fixture
+def leader(db):
+    from accounts.roles import Role
+    from tests.factories import staff
+
+    return staff(Role.LEADER, username="leader")
+
+
+@pytest.fixture
+def auditor(db):
+    from accounts.roles import Role
+    from tests.factories import staff
+
+    return staff(Role.AUDIT_ADMIN, username="auditor")
