@@ -19,7 +19,7 @@ calls django-guardian.
 from django.db.models import QuerySet
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
-from accounts.roles import Role, has_role
+from accounts.roles import Role, has_role, is_active_user
 from disclosure.models import Column, Item, ItemStatus, Section
 
 MANAGE_ITEMS = "disclosure.manage_column_items"
@@ -33,10 +33,6 @@ ITEM_EDITABLE_STATUSES = frozenset({ItemStatus.DRAFT, ItemStatus.RETURNED})
 # maintenance duty) and who runs the structure (三员: the system administrator).
 COLUMN_ASSIGNERS = (Role.OFFICE_REVIEWER, Role.SYSTEM_ADMIN)
 STRUCTURE_ADMINS = (Role.SYSTEM_ADMIN,)
-
-
-def _active(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
 # --- column responsibility (object permissions) -------------------------------------
@@ -63,7 +59,7 @@ def _section_columns(user) -> QuerySet[Column]:
 
 def columns_manageable_by(user) -> QuerySet[Column]:
     """Columns whose items `user` may see in the back office."""
-    if not _active(user):
+    if not is_active_user(user):
         return Column.objects.none()
     if has_role(user, *SEES_ALL_ITEMS):
         return Column.objects.all()
@@ -74,7 +70,7 @@ def columns_manageable_by(user) -> QuerySet[Column]:
 
 def columns_for_drafting(user) -> QuerySet[Column]:
     """Columns in which `user` may draft or move an item to (the admin's choices)."""
-    if not _active(user):
+    if not is_active_user(user):
         return Column.objects.none()
     if has_role(user, Role.OFFICE_REVIEWER):
         return Column.objects.all()
@@ -85,7 +81,7 @@ def columns_for_drafting(user) -> QuerySet[Column]:
 
 def sections_of(user) -> QuerySet[Section]:
     """The sections `user` is a member of (through the section's group)."""
-    if not _active(user):
+    if not is_active_user(user):
         return Section.objects.none()
     return Section.objects.filter(group__user=user)
 
@@ -95,7 +91,7 @@ def sections_of(user) -> QuerySet[Section]:
 
 def items_visible_to(user) -> QuerySet[Item]:
     """Items `user` may see in the back office (any status)."""
-    if not _active(user):
+    if not is_active_user(user):
         return Item.objects.none()
     if has_role(user, *SEES_ALL_ITEMS):
         return Item.objects.all()

@@ -12,7 +12,7 @@ Rules (seed Art. 3(3), 9(2); F3):
 
 from django.db.models import Q, QuerySet
 
-from accounts.roles import Role, has_role
+from accounts.roles import Role, group_ids, has_role, is_active_user
 from disclosure import permissions as disclosure_permissions
 from disclosure.models import Item
 from review.models import Action, Decision, Stage
@@ -21,14 +21,10 @@ from review.workflow import TRANSITIONS
 REVIEW_ROLES = (Role.SECTION_CLERK, Role.SECTION_HEAD, Role.OFFICE_REVIEWER, Role.LEADER)
 
 
-def _active(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
 def can_use_review(user) -> bool:
     """Staff may open the dashboard (the staff navigation links it for all of them);
     what they see in it is limited by `review_items_visible_to`."""
-    return _active(user) and user.is_staff
+    return is_active_user(user) and user.is_staff
 
 
 def review_items_visible_to(user) -> QuerySet[Item]:
@@ -37,7 +33,7 @@ def review_items_visible_to(user) -> QuerySet[Item]:
     if not can_use_review(user) or not has_role(user, *REVIEW_ROLES):
         return Item.objects.none()
     visible = disclosure_permissions.items_visible_to(user)
-    own_section = Item.objects.filter(section__group__in=user.groups.all())
+    own_section = Item.objects.filter(section__group__in=group_ids(user))
     return Item.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=own_section.values("pk")))
 
 
@@ -46,7 +42,8 @@ def can_view_item(user, item: Item) -> bool:
 
 
 def in_section(user, item: Item) -> bool:
-    return user.groups.filter(pk=item.section.group_id).exists()
+    """Member of the group of the section that produced `item` (read once per user)."""
+    return item.section.group_id in group_ids(user)
 
 
 def reviewer_stage(user) -> str:
@@ -68,7 +65,7 @@ def transition_refusal(user, item: Item, name: str) -> str | None:
     transition = TRANSITIONS[name]
     if transition.system_only:
         return "该操作只能由系统按设定时间自动执行。"
-    if not _active(user) or not user.is_staff:
+    if not is_active_user(user) or not user.is_staff:
         return "请先以工作人员身份登录。"
     if not has_role(user, *transition.roles):
         roles = "、".join(str(r) for r in transition.roles)
@@ -105,7 +102,7 @@ def can_edit_item_content(user, item: Item) -> bool:
     drafting side (the drafter or the producing section) while the catalogue lets
     them change the item: before submission or after a return
     (`disclosure.permissions.can_change_item`)."""
-    if not _active(user):
+    if not is_active_user(user):
         return False
     drafting_side = user.pk == item.created_by_id or in_section(user, item)
     return drafting_side and disclosure_permissions.can_change_item(user, item)

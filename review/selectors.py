@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from accounts.roles import Role, has_role
+from accounts.roles import Role, group_ids, has_role
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
 from review.models import Action, Decision
@@ -45,7 +45,7 @@ def queue_for(user) -> list[Item]:
         .exclude(created_by=user)
         .order_by("updated_at", "pk")
     )
-    group_ids = set(user.groups.values_list("pk", flat=True))
+    section_groups = group_ids(user)
     decided: dict[int, set[str]] = {}
     for item_id, stage in Decision.objects.filter(
         actor=user, item__in=[i.pk for i in items], action__in=[Action.APPROVE, Action.RETURN]
@@ -57,7 +57,7 @@ def queue_for(user) -> list[Item]:
         if stage is None:
             queue.append(item)  # approved: waiting for release
             continue
-        if stage == "first" and item.section.group_id not in group_ids:
+        if stage == "first" and item.section.group_id not in section_groups:
             continue
         if decided.get(item.pk, set()) - {stage}:
             continue  # decided at another stage of this item
