@@ -84,9 +84,13 @@ def _ensure_problems(office, today):
     kinds = {d.kind for d in rules.run_rules(today)}
     sections = _sections_with_members() or list(Section.objects.order_by("id"))
     section = sections[0]
+    # Name lists, circulars and notices belong in a 通知公告 column.
+    leaves = Column.objects.filter(children__isnull=True).order_by("order", "id")
     column = (
-        Column.objects.filter(responsible_section=section, children__isnull=True).first()
-        or Column.objects.filter(children__isnull=True).first()
+        leaves.filter(responsible_section=section, kind=ColumnKind.NOTICE).first()
+        or leaves.filter(kind=ColumnKind.NOTICE).first()
+        or leaves.filter(responsible_section=section).first()
+        or leaves.first()
     )
     if column is None:
         return
