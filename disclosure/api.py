@@ -140,4 +140,11 @@ def item_detail(request: HttpRequest, pk: int) -> JsonResponse:
         }
         for attachment in item.attachments.all()
     ]
+    # A replaced item points to the newer one, as its public page does (F3).
+    newer = item.replaced_by if item.replaced_by_id else None
+    data["replaced_by"] = (
+        request.build_absolute_uri(reverse("disclosure:api_item", args=[newer.pk]))
+        if newer is not None and newer.is_public
+        else None
+    )
     return _json(data)

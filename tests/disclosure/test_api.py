@@ -175,7 +175,7 @@ def test_detail_adds_the_sanitized_body_and_attachments(client):
     )
     attachment = AttachmentFactory(item=item, title="申请表")
     data = get(client, reverse("disclosure:api_item", args=[item.pk]))
-    assert set(data) == LIST_FIELDS | {"body", "attachments"}
+    assert set(data) == LIST_FIELDS | {"body", "attachments", "replaced_by"}
     assert data["body"] == "<p>正文</p>"
     assert data["validity"] == {"code": "repealed", "name": "已废止"}
     assert data["attachments"] == [
@@ -200,3 +200,16 @@ def test_api_is_read_only(client):
     item = ItemFactory(published=True)
     assert client.post(LIST, {}).status_code == 405
     assert client.delete(reverse("disclosure:api_item", args=[item.pk])).status_code == 405
+
+
+def test_detail_of_a_replaced_item_points_to_the_newer_public_one(client):
+    old, new = ItemFactory(published=True), ItemFactory(published=True)
+    draft = ItemFactory()
+    Item.objects.filter(pk=old.pk).update(replaced_by=new)
+    data = client.get(reverse("disclosure:api_item", args=[old.pk])).json()
+    assert (
+        data["replaced_by"] == f"http://testserver{reverse('disclosure:api_item', args=[new.pk])}"
+    )
+    assert client.get(reverse("disclosure:api_item", args=[new.pk])).json()["replaced_by"] is None
+    Item.objects.filter(pk=old.pk).update(replaced_by=draft)  # never point to what is not public
+    assert client.get(reverse("disclosure:api_item", args=[old.pk])).json()["replaced_by"] is None
