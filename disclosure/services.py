@@ -374,9 +374,13 @@ def column_assign_section(*, column: Column, section: Section, acting_user=None)
     in the column keep their producing section."""
     _require(permissions.can_assign_column(acting_user), acting_user)
     with transaction.atomic():
+        # Lock the column row before reading the old section: a concurrent
+        # reassignment would otherwise leave its section holding the permission.
         old = (
             Section.objects.get(
-                pk=Column.objects.values_list("responsible_section", flat=True).get(pk=column.pk)
+                pk=Column.objects.select_for_update()
+                .values_list("responsible_section", flat=True)
+                .get(pk=column.pk)
             )
             if column.pk
             else None
