@@ -8,29 +8,23 @@ path that edits an item (the admin, a service, a shell) is covered."""
 import hashlib
 import json
 
-# The fields whose change makes it a different text to approve. Status, dates of the
-# workflow itself and the 索引号 are not content.
-CONTENT_FIELDS = (
-    "title",
-    "body",
-    "summary",
-    "keywords",
-    "topic",
-    "content_category",
-    "document_number",
-    "written_on",
-    "formed_on",
-    "validity",
-    "publicity",
-    "non_disclosure_reason",
-    "publicity_note",
-    "column_id",
+from disclosure.services import ITEM_FIELDS
+
+# The fields whose change makes it a different text to approve: everything the
+# drafter writes (disclosure.services.ITEM_FIELDS, FKs by their id) and the release
+# attributes set before submission. Status, dates of the workflow itself and the
+# 索引号 are not content.
+RELEASE_FIELDS = (
     "section_id",
     "is_signed_document",
     "needs_interpretation",
     "interprets_id",
     "responds_to_id",
     "signatory",
+)
+CONTENT_FIELDS = (
+    *(f"{name}_id" if name == "column" else name for name in ITEM_FIELDS),
+    *RELEASE_FIELDS,
 )
 
 

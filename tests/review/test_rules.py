@@ -422,3 +422,13 @@ def test_reviewer_who_may_not_act_gets_no_stage_email(
     with django_capture_on_commit_callbacks(execute=True):
         services.item_submit(item=item, acting_user=team.head)
     assert [m.to for m in mailoutbox] == [[team.head2.email]]  # not the drafting head
+
+
+def test_every_field_the_drafter_writes_is_part_of_the_approved_revision():
+    """F3: changing anything the drafter can edit voids the approvals of the old text."""
+    from disclosure.models import Item
+    from disclosure.services import ITEM_FIELDS
+    from review.revision import CONTENT_FIELDS
+
+    for name in ITEM_FIELDS:
+        assert Item._meta.get_field(name).attname in CONTENT_FIELDS, name
