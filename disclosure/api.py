@@ -1,7 +1,9 @@
 """Read-only JSON API of published items for open-data reuse (F1).
 
 GET /api/v1/items/       filters q, column (slug), topic (code), year, section (id);
-                         page (from 1), page_size (1-100, default 20)
+                         page (from 1), page_size (1-100, default 20); the
+                         first 10,000 results are paged ("count_exact": false
+                         when there are more: narrow the filters)
 GET /api/v1/items/<id>/  the same fields plus body and attachments
 
 Only what `selectors.public_items()` returns is ever serialised. Malformed
@@ -9,12 +11,14 @@ parameters are a 400 and an unknown or non-public id a 404, each with
 {"error": "<Chinese message>"}.
 """
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from common.listing import CappedPaginator
+from common.pagecache import public_page
 from disclosure import selectors
 from disclosure.models import Item
 from disclosure.sanitize import clean_html
@@ -80,6 +84,7 @@ def item_data(request: HttpRequest, item: Item) -> dict:
 
 
 @require_safe
+@public_page
 def item_list(request: HttpRequest) -> JsonResponse:
     form = PublicFilterForm(request.GET)
     if not form.is_valid():
@@ -97,11 +102,15 @@ def item_list(request: HttpRequest) -> JsonResponse:
     except ApiError as exc:
         return _error(exc.message, exc.status)
 
-    paginator = Paginator(selectors.search_public_items(form.filters()), page_size)
+    # At most LISTING_CAP results are paged; `count_exact` is false beyond that.
+    paginator = CappedPaginator(selectors.search_listing(form.filters()), page_size)
     try:
         page = paginator.page(page_number)
     except EmptyPage:
         return _error(f"页码超出范围，共 {paginator.num_pages} 页。", 404)
+    ids = list(page.object_list)
+    by_id = {item.pk: item for item in selectors.public_items_by_ids(ids)}
+    items = [by_id[pk] for pk in ids if pk in by_id]
 
     def page_url(number: int) -> str:
         params = request.GET.copy()
@@ -111,17 +120,19 @@ def item_list(request: HttpRequest) -> JsonResponse:
     return _json(
         {
             "count": paginator.count,
+            "count_exact": not paginator.more,
             "page": page.number,
             "page_size": page_size,
             "num_pages": paginator.num_pages,
             "next": page_url(page.next_page_number()) if page.has_next() else None,
             "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
-            "results": [item_data(request, item) for item in page.object_list],
+            "results": [item_data(request, item) for item in items],
         }
     )
 
 
 @require_safe
+@public_page
 def item_detail(request: HttpRequest, pk: int) -> JsonResponse:
     try:
         item = selectors.public_content_or_404(pk)

@@ -2,14 +2,19 @@
 (and the single-item `public_item_or_404()`), so nothing that is not a published
 主动公开 item can leak onto a public surface by accident (F1)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from common.listing import CappedIds, capped_ids
+from common.pagecache import cached_versioned
+from disclosure import search_index
 from disclosure.choices import Publicity, Topic
 from disclosure.models import Attachment, Column, Item, ItemStatus, Organisation, Section
 
@@ -71,6 +76,49 @@ def public_attachment_or_404(*, item: Item, pk: int) -> Attachment:
 
 def latest_published_items(*, limit: int = 10) -> list[Item]:
     return list(public_items()[:limit])
+
+
+def public_items_by_ids(ids: Sequence[int]) -> QuerySet[Item]:
+    """The public items among `ids` (a page of a capped listing)."""
+    return public_items().filter(pk__in=list(ids))
+
+
+@dataclass(frozen=True)
+class CatalogueCounts:
+    """Public items per column, topic, section and year (the catalogue's browse
+    entry points and the search filters)."""
+
+    by_column: dict[int, int]
+    by_topic: dict[str, int]
+    by_section: dict[int, int]
+    by_year: dict[int, int]
+
+
+def _count_public() -> CatalogueCounts:
+    published = Item.objects.published().order_by()
+
+    def grouped(*fields: str) -> dict:
+        rows = published.values(*fields).annotate(n=Count("pk")).values_list(*fields, "n")
+        return {k: n for k, n in rows if k is not None}
+
+    by_year = dict(
+        published.annotate(year=ExtractYear("published_at"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .values_list("year", "n")
+    )
+    return CatalogueCounts(
+        by_column=grouped("column_id"),
+        by_topic=grouped("topic"),
+        by_section=grouped("section_id"),
+        by_year={y: n for y, n in by_year.items() if y is not None},
+    )
+
+
+def catalogue_counts() -> CatalogueCounts:
+    """Grouped counts over all public items: four GROUP BYs, run once per catalogue
+    version and then read from the shared cache by every page and process."""
+    return cached_versioned("catalogue-counts", _count_public)
 
 
 def public_items_in_columns(column_ids: list[int]) -> QuerySet[Item]:
@@ -158,11 +206,9 @@ class ColumnTree:
         return out
 
 
-def column_tree(*, with_counts: bool = False, counts_under: Column | None = None) -> ColumnTree:
+def column_tree(*, with_counts: bool = False) -> ColumnTree:
     """All columns as a tree (one query). With `with_counts`, each node knows how
-    many public items it holds, its descendants' included (one grouped query more);
-    `counts_under` restricts that count to one column's subtree, so a column page
-    does not count the whole catalogue."""
+    many public items it holds, its descendants' included (`catalogue_counts`)."""
     columns = list(Column.objects.order_by("order", "id"))
     by_id = {c.pk: ColumnNode(column=c, depth=0) for c in columns}
     roots: list[ColumnNode] = []
@@ -174,12 +220,7 @@ def column_tree(*, with_counts: bool = False, counts_under: Column | None = None
             roots.append(node)
     tree = ColumnTree(roots=roots, by_id=by_id)
     if with_counts:
-        published = Item.objects.published()
-        if counts_under is not None:
-            published = published.filter(column_id__in=tree.subtree_ids(counts_under))
-        counts = dict(
-            published.values("column_id").annotate(n=Count("id")).values_list("column_id", "n")
-        )
+        counts = catalogue_counts().by_column
         for node in by_id.values():
             node.own_count = counts.get(node.column.pk, 0)
 
@@ -199,18 +240,49 @@ def column_by_slug_or_404(slug: str) -> Column:
     return get_object_or_404(Column, slug=slug)
 
 
-def top_columns_with_latest(*, per_column: int = 5) -> list[Column]:
+def _latest_ids_per_column(column_ids: list[int], per_column: int) -> list[int]:
+    """Ids of the newest `per_column` public items of each column, in one query: a
+    UNION ALL of one small index scan per column (item_column_public_idx), whatever
+    the size of the catalogue."""
+    if not column_ids:
+        return []
+    item = Item._meta.db_table
+    part = (
+        f"SELECT * FROM (SELECT id, published_at FROM {item} "
+        "WHERE column_id = %s AND status = %s AND publicity = %s "
+        "ORDER BY published_at DESC, id DESC LIMIT %s) AS c{n}"
+    )
+    sql = " UNION ALL ".join(part.format(n=n) for n in range(len(column_ids)))
+    params: list = []
+    for column_id in column_ids:
+        params += [column_id, ItemStatus.PUBLISHED, Publicity.PROACTIVE, per_column]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def top_columns_with_latest(
+    *, per_column: int = 5, latest: int = 0
+) -> tuple[list[Column], list[Item]]:
     """Top-level columns, each with `latest` = its newest public items (its own and
-    its children's). One query for the tree and one per top-level column, bounded
-    by the small number of top-level columns, not by the number of items."""
+    its sub-columns'), and the newest `latest` items of the whole catalogue.
+
+    Three queries whatever the number of columns: the tree, the newest ids of every
+    column (one UNION ALL), and those items. The newest items of a top-level column
+    are among the newest `per_column` of each column under it; the newest of the
+    catalogue are among the newest of each column."""
     tree = column_tree()
+    wanted = max(per_column, latest)
+    ids = _latest_ids_per_column(list(tree.by_id), wanted)
+    items = sorted(public_items_by_ids(ids), key=lambda i: (i.published_at, i.pk), reverse=True)
     columns = []
     for node in tree.roots:
         column = node.column
-        column.latest = list(public_items_in_columns(tree.subtree_ids(column))[:per_column])
+        subtree = set(tree.subtree_ids(column))
+        column.latest = [i for i in items if i.column_id in subtree][:per_column]
         column.child_columns = [child.column for child in node.children]
         columns.append(column)
-    return columns
+    return columns, items[:latest]
 
 
 # --- browse entry points -------------------------------------------------------
@@ -227,9 +299,7 @@ class TopicCount:
 def topics_with_counts() -> list[TopicCount]:
     """The top-level 主题分类, each with its number of public items (sub-topics
     included) and its sub-topics (e.g. 劳动、人事、监察 > 社会保障) with theirs."""
-    own = dict(
-        Item.objects.published().values("topic").annotate(n=Count("id")).values_list("topic", "n")
-    )
+    own = catalogue_counts().by_topic
     top: dict[str, TopicCount] = {}
     for topic in Topic:
         code = topic.value
@@ -257,16 +327,11 @@ def topic_or_404(code: str) -> Topic:
 
 def sections_with_counts() -> list[Section]:
     """Sections that have public items, with `public_count`."""
-    return list(
-        Section.objects.annotate(
-            public_count=Count(
-                "items",
-                filter=Q(items__in=Item.objects.published()),
-            )
-        )
-        .filter(public_count__gt=0)
-        .order_by("order", "id")
-    )
+    counts = catalogue_counts().by_section
+    sections = list(Section.objects.filter(pk__in=list(counts)).order_by("order", "id"))
+    for section in sections:
+        section.public_count = counts[section.pk]
+    return sections
 
 
 def section_or_404(pk: int) -> Section:
@@ -275,15 +340,7 @@ def section_or_404(pk: int) -> Section:
 
 def years_with_counts() -> list[tuple[int, int]]:
     """(year, number of public items) for each year with publications, newest first."""
-    rows = (
-        Item.objects.published()
-        .annotate(year=ExtractYear("published_at"))
-        .values("year")
-        .annotate(n=Count("id"))
-        .order_by("-year")
-        .values_list("year", "n")
-    )
-    return [(year, n) for year, n in rows if year is not None]
+    return sorted(catalogue_counts().by_year.items(), reverse=True)
 
 
 def year_or_404(year: int) -> int:
@@ -308,44 +365,38 @@ class SearchFilters:
         return not (self.terms or self.column or self.topic or self.year or self.section)
 
 
-SEARCH_FIELDS = ("title", "body", "summary", "keywords", "document_number")
+def _listing_key(kind: str, *parts: object) -> str:
+    return kind + ":" + "|".join(str(p) for p in parts)
 
 
-def search_public_items(
-    filters: SearchFilters, *, tree: ColumnTree | None = None, rank: bool = False
-) -> QuerySet[Item]:
-    """Public items matching every term (each in any searchable field) and the
-    filters. Chinese has no word boundaries: plain substring matching (icontains)
-    finds a word wherever it occurs, on SQLite and PostgreSQL alike.
+def column_listing(column_ids: list[int]) -> CappedIds:
+    """A column's public items (its sub-columns' included), newest first, capped."""
+    ids = sorted(column_ids)
+    return capped_ids(
+        _listing_key("column", *ids),
+        lambda limit: public_items_in_columns(ids).values_list("pk", flat=True)[:limit],
+    )
 
-    With `rank`, items whose title holds more of the terms come first, then the
-    newest; otherwise newest first (stable order for the API's pages)."""
-    queryset = public_items()
-    for term in filters.terms:
-        match = Q()
-        for name in SEARCH_FIELDS:
-            match |= Q(**{f"{name}__icontains": term})
-        queryset = queryset.filter(match)
+
+def queryset_listing(name: str, queryset: QuerySet[Item]) -> CappedIds:
+    """Any public list (a topic, a section, a year), newest first, capped."""
+    return capped_ids(name, lambda limit: queryset.values_list("pk", flat=True)[:limit])
+
+
+def search_listing(filters: SearchFilters, *, tree: ColumnTree | None = None) -> CappedIds:
+    """Public items holding every term (in any searchable field, attachments' text
+    included) and passing the filters: those with every term in the title first,
+    then newest first (disclosure.search_index). Without terms: newest first."""
+    column_ids = None
     if filters.column is not None:
-        tree = tree or column_tree()
-        queryset = queryset.filter(column_id__in=tree.subtree_ids(filters.column))
-    if filters.topic:
-        queryset = queryset.filter(
-            Q(topic=filters.topic) | Q(topic__startswith=f"{filters.topic}.")
-        )
-    if filters.year:
-        queryset = queryset.filter(published_at__year=filters.year)
-    if filters.section is not None:
-        queryset = queryset.filter(section=filters.section)
-    if rank and filters.terms:
-        hits = sum(
-            (
-                Case(When(title__icontains=term, then=Value(1)), default=Value(0))
-                for term in filters.terms
-            ),
-            start=Value(0),
-        )
-        queryset = queryset.annotate(title_hits=hits).order_by(
-            "-title_hits", "-published_at", "-id"
-        )
-    return queryset
+        column_ids = tuple(sorted((tree or column_tree()).subtree_ids(filters.column)))
+    query = search_index.Query(
+        terms=tuple(search_index.normalise(t) for t in filters.terms),
+        column_ids=column_ids,
+        topic=filters.topic,
+        year=filters.year,
+        section_id=filters.section.pk if filters.section is not None else None,
+    )
+    return capped_ids(
+        _listing_key("search", query), lambda limit: search_index.search_ids(query, limit=limit)
+    )

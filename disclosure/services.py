@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from disclosure import deadlines, permissions
+from common.pagecache import catalogue_changed
+from disclosure import deadlines, permissions, search_index
 from disclosure.choices import Publicity
 from disclosure.models import (
     Attachment,
@@ -48,6 +49,17 @@ ITEM_FIELDS = (
     "non_disclosure_reason",
     "publicity_note",
 )
+
+
+# --- what public pages show --------------------------------------------------------
+
+
+def catalogue_item_changed(*, item: Item | int) -> None:
+    """Every write that may change what public pages show of an item calls this, in
+    its transaction: the item's search document follows its state (written while it
+    is public, removed otherwise) and the public page cache is invalidated at commit."""
+    search_index.index_item(item)
+    catalogue_changed()
 
 
 # --- 索引号 and publication ----------------------------------------------------------
@@ -128,6 +140,7 @@ def item_mark_published(
                 "updated_at",
             ]
         )
+        catalogue_item_changed(item=locked)
     return locked
 
 
@@ -249,6 +262,7 @@ def attachment_add(
         except Exception:
             attachment.file.delete(save=False)
             raise
+        catalogue_item_changed(item=item)
     return attachment
 
 
@@ -269,6 +283,7 @@ def attachment_update(*, attachment: Attachment, acting_user, title: str, order:
         _lock_for_attachment_change(attachment.item, acting_user)
         attachment.title, attachment.order = title, order
         attachment.save(update_fields=["title", "order"])
+        catalogue_item_changed(item=attachment.item_id)
     return attachment
 
 
@@ -276,7 +291,9 @@ def attachment_delete(*, attachment: Attachment, acting_user) -> None:
     with transaction.atomic():
         _lock_for_attachment_change(attachment.item, acting_user)
         file = attachment.file
+        item_id = attachment.item_id
         attachment.delete()
+        catalogue_item_changed(item=item_id)
         transaction.on_commit(lambda: file.delete(save=False))
 
 
@@ -318,6 +335,7 @@ def section_update(
         if section.group.name != group_name:
             section.group.name = group_name
             section.group.save(update_fields=["name"])
+    catalogue_changed()  # section names show on public pages
     return section
 
 
@@ -363,6 +381,10 @@ def column_update(*, column: Column, acting_user, **changes: Any) -> Column:
         if changed:
             column.full_clean()
             column.save(update_fields=changed)
+            # A column's name and place show on public pages; its items' documents
+            # carry the column for the search filter.
+            search_index.index_column([column.pk])
+            catalogue_changed()
         if section is not None and section.pk != column.responsible_section_id:
             column_assign_section(column=column, section=section, acting_user=acting_user)
     return column
@@ -388,4 +410,5 @@ def column_assign_section(*, column: Column, section: Section, acting_user=None)
         column.responsible_section = section
         column.save(update_fields=["responsible_section"])
         permissions.sync_column_permissions(column=column, old_section=old)
+        catalogue_changed()
     return column

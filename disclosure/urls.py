@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from common.pagecache import public_page
 from disclosure import api, feeds, views
 from disclosure.sitemaps import SITEMAPS
 
@@ -21,18 +22,18 @@ urlpatterns = [
     path("sections/<int:pk>/", views.section_detail, name="section"),
     path("years/<int:year>/", views.year_detail, name="year"),
     path("search/", views.search, name="search"),
-    path("feeds/latest.xml", feeds.LatestItemsFeed(), name="feed_latest"),
-    path("feeds/columns/<slug:slug>.xml", feeds.ColumnFeed(), name="feed_column"),
+    path("feeds/latest.xml", public_page(feeds.LatestItemsFeed()), name="feed_latest"),
+    path("feeds/columns/<slug:slug>.xml", public_page(feeds.ColumnFeed()), name="feed_column"),
     # An index with one sitemap per section (items paginated), so it scales.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        public_page(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "disclosure:sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        sitemap_views.sitemap,
+        public_page(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from common.listing import capped_page_or_404
+from common.pagecache import public_page
 from disclosure import selectors
 from disclosure.sanitize import clean_html
 from disclosure.search import (
@@ -20,7 +22,6 @@ from disclosure.search import (
     highlight,
 )
 from portal.exports import file_response
-from portal.pagination import page_or_404
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ def _column_crumbs(tree: selectors.ColumnTree, column) -> list[tuple[str, str]]:
 
 
 @require_safe
+@public_page
 def catalogue(request):
     """The 政府信息公开目录: the column tree with counts and the browse entry points
     (Reg. 12: the catalogue, arranged by column, topic, section and year)."""
@@ -90,12 +92,17 @@ def catalogue(request):
 
 
 @require_safe
+@public_page
 def column_detail(request, slug: str):
     """A column's public items, its sub-columns' included, newest first."""
     column = selectors.column_by_slug_or_404(slug)
-    tree = selectors.column_tree(with_counts=True, counts_under=column)
+    tree = selectors.column_tree(with_counts=True)
     node = tree.node(column)
-    page = page_or_404(request, selectors.public_items_in_columns(tree.subtree_ids(column)))
+    page = capped_page_or_404(
+        request,
+        selectors.column_listing(tree.subtree_ids(column)),
+        selectors.public_items_by_ids,
+    )
     return render(
         request,
         "disclosure/column.html",
@@ -126,12 +133,14 @@ def _item_context(item) -> dict:
 
 
 @require_safe
+@public_page
 def item_detail(request, pk: int):
     item = selectors.public_item_or_404(pk)
     return render(request, "disclosure/item.html", _item_context(item))
 
 
 @require_safe
+@public_page
 def item_print(request, pk: int):
     """A clean layout like a printed official document, with the 附注 line."""
     item = selectors.public_content_or_404(pk)
@@ -169,8 +178,10 @@ def attachment_download(request, pk: int, attachment_pk: int):
 # --- browse ------------------------------------------------------------------------
 
 
-def _browse(request, *, heading: str, crumbs: list, queryset):
-    page = page_or_404(request, queryset)
+def _browse(request, *, heading: str, crumbs: list, name: str, queryset):
+    page = capped_page_or_404(
+        request, selectors.queryset_listing(name, queryset), selectors.public_items_by_ids
+    )
     return render(
         request,
         "disclosure/browse.html",
@@ -185,6 +196,7 @@ def _browse(request, *, heading: str, crumbs: list, queryset):
 
 
 @require_safe
+@public_page
 def topic_list(request):
     return render(
         request,
@@ -197,6 +209,7 @@ def topic_list(request):
 
 
 @require_safe
+@public_page
 def topic_detail(request, code: str):
     """Items of a 主题分类; a top-level topic includes its sub-topics."""
     topic = selectors.topic_or_404(code)
@@ -209,28 +222,33 @@ def topic_detail(request, code: str):
         request,
         heading=label,
         crumbs=[*crumbs, (label, "")],
+        name=f"topic:{topic.value}",
         queryset=selectors.public_items_for_topic(topic.value),
     )
 
 
 @require_safe
+@public_page
 def section_detail(request, pk: int):
     section = selectors.section_or_404(pk)
     return _browse(
         request,
         heading=f"{section.name}发布的信息",
         crumbs=[_catalogue_crumb(), (section.name, "")],
+        name=f"section:{section.pk}",
         queryset=selectors.public_items_for_section(section),
     )
 
 
 @require_safe
+@public_page
 def year_detail(request, year: int):
     year = selectors.year_or_404(year)
     return _browse(
         request,
         heading=f"{year}年发布的信息",
         crumbs=[_catalogue_crumb(), (f"{year}年", "")],
+        name=f"year:{year}",
         queryset=selectors.public_items_for_year(year),
     )
 
@@ -239,6 +257,7 @@ def year_detail(request, year: int):
 
 
 @require_safe
+@public_page
 def search(request):
     form = PublicFilterForm(request.GET or None)
     tree = selectors.column_tree()
@@ -262,8 +281,10 @@ def search(request):
         if filters.is_empty:
             context["message"] = "请输入要搜索的关键词，或选择栏目、主题、年份后再搜索。"
         else:
-            page = page_or_404(
-                request, selectors.search_public_items(filters, tree=tree, rank=True)
+            page = capped_page_or_404(
+                request,
+                selectors.search_listing(filters, tree=tree),
+                selectors.public_items_by_ids,
             )
             for item in page.object_list:
                 item.title_html = highlight(item.title, filters.terms)

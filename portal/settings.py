@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from portal.env import env_bool, env_list, env_str
+from portal.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -95,7 +95,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_bool("DB_PERSISTENT", False) and 60 or 0,
+        # Persistent connections (seconds; 0 closes after each request), checked
+        # before reuse so a restarted database costs one failed check, not an error.
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if TESTING else 600),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -120,8 +123,15 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
+            # Public page copies live here too (common.pagecache): room for them.
+            "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
         }
     }
+
+# Anonymous visitors' public pages from the shared cache (common.pagecache).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Cookies that change how a public page renders (each value gets its own copy).
+PAGE_CACHE_VARY_COOKIES: list[str] = []
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

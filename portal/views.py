@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_safe
 
+from common.pagecache import public_page
 from disclosure import selectors
 
 logger = logging.getLogger(__name__)
@@ -17,16 +18,20 @@ HOME_PER_COLUMN = 6
 
 
 @require_safe
+@public_page
 def home(request):
     """Latest public items, the main columns with their latest items, quick links
     (the nav entries of portal/context_processors.py) and the catalogue entry
-    points (F1)."""
+    points (F1). A handful of queries whatever the number of columns or items."""
+    top_columns, latest_items = selectors.top_columns_with_latest(
+        per_column=HOME_PER_COLUMN, latest=HOME_LATEST
+    )
     return render(
         request,
         "portal/home.html",
         {
-            "latest_items": selectors.latest_published_items(limit=HOME_LATEST),
-            "top_columns": selectors.top_columns_with_latest(per_column=HOME_PER_COLUMN),
+            "latest_items": latest_items,
+            "top_columns": top_columns,
             "topics": [t for t in selectors.topics_with_counts() if t.count],
         },
     )

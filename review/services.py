@@ -146,6 +146,9 @@ def _save(item: Item, acting_user, *fields: str) -> None:
     if getattr(acting_user, "pk", None):
         item._history_user = acting_user  # django-simple-history: who changed it
     item.save(update_fields=[*fields, "updated_at"])
+    # Withdrawal, replacement, changes after publication: the index and the public
+    # pages follow in the same transaction.
+    disclosure_services.catalogue_item_changed(item=item)
 
 
 def _set_status(item: Item, status: str, *fields: str, acting_user=None) -> None:

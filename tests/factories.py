@@ -115,3 +115,10 @@ class ItemFactory(factory.django.DjangoModelFactory):
         if _publish:
             item = services.item_mark_published(item=item)
         return item
+
+
+def catalogue_refresh(*items: Item) -> None:
+    """After a test writes items' rows directly (a fixture state, not a service):
+    their search documents and the public page cache follow, as after a service."""
+    for item in items:
+        services.catalogue_item_changed(item=item)

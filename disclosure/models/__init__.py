@@ -2,6 +2,7 @@ from disclosure.models.attachment import Attachment
 from disclosure.models.column import Column
 from disclosure.models.item import IndexSerial, Item, ItemStatus
 from disclosure.models.organisation import Organisation, Section
+from disclosure.models.search import SearchDocument
 
 __all__ = [
     "Attachment",
@@ -10,5 +11,6 @@ __all__ = [
     "Item",
     "ItemStatus",
     "Organisation",
+    "SearchDocument",
     "Section",
 ]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from disclosure.choices import Topic, Validity
 from disclosure.models import Item
 from tests.disclosure.factories import AttachmentFactory
-from tests.factories import ColumnFactory, ItemFactory
+from tests.factories import ColumnFactory, ItemFactory, catalogue_refresh
 
 LIST = reverse("disclosure:api_items")
 pytestmark = pytest.mark.django_db
@@ -89,6 +89,7 @@ def test_list_filters(client):
     Item.objects.filter(pk=news.pk).update(
         published_at=datetime.datetime(2023, 5, 1, tzinfo=datetime.UTC)
     )
+    catalogue_refresh(news)
 
     def ids(**params):
         return [row["id"] for row in get(client, LIST, params)["results"]]
@@ -128,6 +129,7 @@ def test_empty_catalogue_is_an_empty_first_page(client):
     data = get(client, LIST)
     assert data == {
         "count": 0,
+        "count_exact": True,
         "page": 1,
         "page_size": 20,
         "num_pages": 1,
@@ -206,10 +208,12 @@ def test_detail_of_a_replaced_item_points_to_the_newer_public_one(client):
     old, new = ItemFactory(published=True), ItemFactory(published=True)
     draft = ItemFactory()
     Item.objects.filter(pk=old.pk).update(replaced_by=new)
+    catalogue_refresh(old)
     data = client.get(reverse("disclosure:api_item", args=[old.pk])).json()
     assert (
         data["replaced_by"] == f"http://testserver{reverse('disclosure:api_item', args=[new.pk])}"
     )
     assert client.get(reverse("disclosure:api_item", args=[new.pk])).json()["replaced_by"] is None
     Item.objects.filter(pk=old.pk).update(replaced_by=draft)  # never point to what is not public
+    catalogue_refresh(old)
     assert client.get(reverse("disclosure:api_item", args=[old.pk])).json()["replaced_by"] is None

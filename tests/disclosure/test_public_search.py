@@ -17,7 +17,7 @@ from disclosure.search import (
     plain_text,
     search_terms,
 )
-from tests.factories import ColumnFactory, ItemFactory, SectionFactory
+from tests.factories import ColumnFactory, ItemFactory, SectionFactory, catalogue_refresh
 
 URL = reverse("disclosure:search")
 
@@ -67,6 +67,7 @@ def test_title_matches_rank_before_body_matches(client):
     Item.objects.filter(pk=in_title.pk).update(
         published_at=timezone.now() - datetime.timedelta(days=30)
     )
+    catalogue_refresh(in_title)
     assert found(client, q="养老金") == [in_title, in_body]
 
 
@@ -80,6 +81,7 @@ def test_search_filters_by_column_with_its_children_topic_year_and_section(clien
     Item.objects.filter(pk=in_other.pk).update(
         published_at=datetime.datetime(2023, 6, 1, tzinfo=datetime.UTC)
     )
+    catalogue_refresh(in_other)
 
     assert found(client, q="通知", column="zcwj") == [in_child]
     assert found(client, q="通知", topic=Topic.FINANCE.value) == [in_child]

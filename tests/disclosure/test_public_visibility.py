@@ -233,15 +233,17 @@ def test_matrix_covers_every_status_and_publicity():
 
 
 @pytest.mark.django_db
-def test_item_published_then_withdrawn_disappears(client, pair):
+def test_item_published_then_withdrawn_disappears(client, pair, office):
     """A real transition, not a fixture state: once withdrawn, the item leaves every
-    list and its page keeps only the withdrawal notice (F3), never the content."""
+    list and its page keeps only the withdrawal notice (F3), never the content —
+    also where the pages had been served (and cached) before the withdrawal."""
+    from review.services import item_withdraw
+
     column, public = pair
     item = ItemFactory(published=True, column=column, title=HIDDEN_TITLE)
     assert client.get(reverse("disclosure:item", args=[item.pk])).status_code == 200
-    type(item).objects.filter(pk=item.pk).update(
-        status=ItemStatus.WITHDRAWN, withdrawal_reason="撤回"
-    )
+    assert HIDDEN_TITLE in _text(client, reverse("home"))
+    item_withdraw(item=item, reason="撤回", acting_user=office)
     page = _text(client, reverse("disclosure:item", args=[item.pk]))
     assert "撤回" in page and item.body not in page
     assert client.get(reverse("disclosure:item_print", args=[item.pk])).status_code == 404
