@@ -27,9 +27,6 @@ class CappedIds:
     ids: list[int]
     more: bool  # more matches exist beyond LISTING_CAP
 
-    @property
-    def count_label(self) -> str:
-        return f"{LISTING_CAP:,} 条以上" if self.more else f"{len(self.ids)} 条"
 
 
 def capped_ids(name: str, compute: Callable[[int], Sequence[int]]) -> CappedIds:
@@ -50,7 +47,11 @@ class CappedPaginator(Paginator):
     def __init__(self, listing: CappedIds, per_page: int):
         super().__init__(listing.ids, per_page)
         self.more = listing.more
-        self.count_label = listing.count_label
+
+    @property
+    def count_text(self) -> str:
+        """The count as shown: "10,000" (followed by 条以上 where `more`)."""
+        return f"{self.count:,}"
 
 
 def capped_page_or_404(
@@ -58,12 +59,12 @@ def capped_page_or_404(
     listing: CappedIds,
     fetch: Callable[[list[int]], Sequence],
     *,
-    per_page: int = PAGE_SIZE,
+    per_page: int | None = None,
     page_number: int | str | None = None,
 ) -> Page:
     """The page named by `?page=` (or `page_number`) of `listing`, its object_list
     replaced by the objects `fetch(ids)` returns, in the listing's order."""
-    paginator = CappedPaginator(listing, per_page)
+    paginator = CappedPaginator(listing, per_page or PAGE_SIZE)
     try:
         page = paginator.page(page_number or request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):

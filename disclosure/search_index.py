@@ -110,7 +110,8 @@ def _fts_token(gram: str) -> str:
 
 
 def _fts_text(text: str) -> str:
-    return " ".join(_fts_token(g) for g in sorted(grams(text)))
+    hexes = {c: f"{ord(c):06x}" for c in set(text)}
+    return " ".join("".join(hexes[c] for c in g) for g in grams(text))
 
 
 def _fts_write(documents: Iterable[SearchDocument]) -> None:
