@@ -10,8 +10,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from common.exports import file_response
+from common.pagination import page_or_404
+from common.sanitize import clean_html
 from disclosure import selectors
-from disclosure.sanitize import clean_html
 from disclosure.search import (
     MAX_QUERY_LENGTH,
     PublicFilterForm,
@@ -19,8 +21,6 @@ from disclosure.search import (
     excerpt,
     highlight,
 )
-from portal.exports import file_response
-from portal.pagination import page_or_404
 
 logger = logging.getLogger(__name__)
 
