@@ -20,7 +20,7 @@ def audit_record(
     request=None,
     actor_name: str = "",
 ) -> AuditEntry:
-    from portal.ratelimit import client_address
+    from common.ratelimit import client_address
 
     ip = client_address(request) if request is not None else None
     if ip == "unknown":

@@ -1,2 +1,2 @@
-"""Helpers any app may use; they import no domain app (the ground floor of the
-layers: common → domain apps → portal)."""
+"""The ground floor: helpers any app may use. Nothing here imports a project app
+(accounts, disclosure, review, ... or portal); see docs/architecture.md."""

@@ -28,7 +28,6 @@ class CappedIds:
     more: bool  # more matches exist beyond LISTING_CAP
 
 
-
 def capped_ids(name: str, compute: Callable[[int], Sequence[int]]) -> CappedIds:
     """The first LISTING_CAP ids of a listing; `compute(limit)` returns up to `limit`
     ids in display order and is run once per catalogue version for `name`."""

@@ -4,20 +4,12 @@ release blockers) hold on every path."""
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin
 from consultations import permissions
 from consultations.models import Comment, Consultation, Moderation
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+class ConsultationRecordAdmin(ReadOnlyAdmin):
     def has_module_permission(self, request):
         return permissions.can_use_staff_pages(request.user)
 
@@ -35,7 +27,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(ReadOnlyAdmin):
+class ConsultationAdmin(ConsultationRecordAdmin):
     list_display = ["item", "opens_at", "closes_at", "is_internal", "feedback_item"]
     list_filter = ["is_internal"]
     search_fields = ["item__title"]
@@ -56,7 +48,7 @@ class ModerationInline(admin.TabularInline):
 
 
 @admin.register(Comment)
-class CommentAdmin(ReadOnlyAdmin):
+class CommentAdmin(ConsultationRecordAdmin):
     list_display = ["id", "consultation", "author", "status", "adoption", "submitted_at"]
     list_filter = ["status", "adoption"]
     # The contact is personal data: not listed, not searchable here.

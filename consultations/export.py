@@ -8,9 +8,9 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from common.exports import csv_bytes, text_cell
+from common.privacy import mask_contact
 from consultations.models import Comment, Consultation
-from portal.exports import csv_bytes, text_cell
-from portal.privacy import mask_contact
 
 HEADERS = [
     "序号",

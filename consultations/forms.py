@@ -5,11 +5,11 @@ import re
 from django import forms
 from django.utils.html import escape
 
+from common.forms import DATETIME_LOCAL_FORMAT, DateTimeLocalInput
 from consultations.models import Adoption, Consultation, ModerationAction
 from consultations.services import COMMENT_MAX_CHARS
 from disclosure.choices import Topic
 from disclosure.models import Item
-from portal.forms import DATETIME_LOCAL_FORMAT, DateTimeLocalInput
 
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 

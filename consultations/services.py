@@ -11,6 +11,9 @@ import unicodedata
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from common import ratelimit
+from common.errors import PortalError
+from common.sanitize import clean_html
 from consultations import permissions
 from consultations.models import (
     Adoption,
@@ -22,11 +25,9 @@ from consultations.models import (
 )
 from disclosure.choices import ContentCategory, NonDisclosureReason, Publicity, Topic
 from disclosure.models import Column, Item, ItemStatus, Section
-from disclosure.sanitize import clean_html
-from portal import ratelimit
 
 
-class ConsultationError(Exception):
+class ConsultationError(PortalError):
     """A refused operation; the message (Chinese) is shown to the user."""
 
 
@@ -531,10 +532,10 @@ def _locked_editable_draft(consultation: Consultation) -> Item:
 
 
 def consultation_attachment_add(*, consultation: Consultation, file, title: str = "", acting_user):
-    """Attach a file to the draft (checked by content and size, disclosure.uploads);
+    """Attach a file to the draft (checked by content and size, common.uploads);
     a refused file raises ValidationError and nothing is stored."""
+    from common.uploads import validate_upload
     from disclosure.models import Attachment
-    from disclosure.uploads import validate_upload
 
     _check_may_edit_attachments(consultation, acting_user)
     checked = validate_upload(file)

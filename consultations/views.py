@@ -15,6 +15,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from audit.models import AuditAction
 from audit.services import audit_record
+from common.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
+from common.pagination import page_or_404
+from common.privacy import mask_contact
+from common.ratelimit import client_address
+from common.sanitize import clean_html
 from consultations import export, permissions, selectors, services
 from consultations.forms import (
     AdoptionForm,
@@ -27,12 +32,7 @@ from consultations.forms import (
     PolicyLinkForm,
 )
 from consultations.models import CommentStatus, Phase
-from disclosure.sanitize import clean_html
 from disclosure.views import labelled_attachments
-from portal.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
-from portal.pagination import page_or_404
-from portal.privacy import mask_contact
-from portal.ratelimit import client_address
 
 # --- public -----------------------------------------------------------------------
 

@@ -17,18 +17,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from common.errors import PortalError
 from common.listing import CappedPaginator
 from common.pagecache import public_page
+from common.sanitize import clean_html
 from disclosure import selectors
 from disclosure.models import Item
-from disclosure.sanitize import clean_html
 from disclosure.search import PublicFilterForm
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
 
-class ApiError(Exception):
+class ApiError(PortalError):
     def __init__(self, message: str, status: int = 400):
         super().__init__(message)
         self.message = message

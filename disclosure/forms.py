@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from common.uploads import validate_upload
 from disclosure import services
 from disclosure.choices import Publicity
 from disclosure.models import Attachment, Column, Item, Section
-from disclosure.uploads import validate_upload
 
 
 def _blank_label(field: forms.Field, label: str) -> None:

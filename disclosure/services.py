@@ -7,11 +7,14 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 
+from common.errors import PortalError
 from common.pagecache import catalogue_changed
+from common.sanitize import clean_html
+from common.serials import next_serial
+from common.uploads import validate_upload
 from disclosure import deadlines, permissions, search_index
 from disclosure.choices import Publicity
 from disclosure.models import (
@@ -23,11 +26,9 @@ from disclosure.models import (
     Organisation,
     Section,
 )
-from disclosure.sanitize import clean_html
-from disclosure.uploads import validate_upload
 
 
-class DisclosureError(Exception):
+class DisclosureError(PortalError):
     """A refused catalogue operation; the message is shown to the user."""
 
 
@@ -65,27 +66,6 @@ def catalogue_item_changed(*, item: Item | int) -> None:
 # --- 索引号 and publication ----------------------------------------------------------
 
 
-def _next_serial(*, organisation: Organisation, year: int) -> int:
-    """Increment and return the organisation's serial for `year`.
-
-    The UPDATE takes the row lock on PostgreSQL (the write lock on SQLite) and keeps
-    it until the surrounding transaction ends: concurrent publications queue here and
-    each reads the value it wrote. If that transaction rolls back, the increment rolls
-    back with it, so the next publication gets the same number; no number that was
-    ever made public is reused."""
-    serials = IndexSerial.objects.filter(organisation=organisation, year=year)
-    for _attempt in range(3):
-        if serials.update(last_serial=F("last_serial") + 1):
-            return serials.values_list("last_serial", flat=True).get()
-        try:
-            with transaction.atomic():
-                IndexSerial.objects.create(organisation=organisation, year=year, last_serial=1)
-            return 1
-        except IntegrityError:
-            continue  # another transaction created the row first: increment that one
-    raise DisclosureError("索引号分配失败，请稍后重试。")
-
-
 def index_number_assign(*, item: Item, year: int | None = None) -> str:
     """Give `item` its 索引号 `<organisation code>/<year>-<5-digit serial>` unless it
     has one (domain-rules: assigned once at first publication, never changed).
@@ -98,7 +78,11 @@ def index_number_assign(*, item: Item, year: int | None = None) -> str:
     organisation = item.section.organisation
     year = year or timezone.localdate().year
     with transaction.atomic():
-        serial = _next_serial(organisation=organisation, year=year)
+        # The UPDATE in next_serial holds the counter row until the publishing
+        # transaction ends: concurrent publications queue, a rollback returns the number.
+        serial = next_serial(
+            IndexSerial, counter="last_serial", organisation=organisation, year=year
+        )
         item.index_number = f"{organisation.code}/{year}-{serial:05d}"
         Item.objects.filter(pk=item.pk).update(index_number=item.index_number)
     return item.index_number
@@ -116,7 +100,7 @@ def item_mark_published(
     made its deadline is recorded here too (`due_on`, `published_on_time`)."""
     with transaction.atomic():
         # Lock the item row only (`of`): concurrent publications queue on the serial
-        # row in `_next_serial`, not on the organisation.
+        # row in `next_serial`, not on the organisation.
         locked = (
             Item.objects.select_for_update(of=("self",))
             .select_related("section__organisation")
@@ -244,7 +228,7 @@ def attachment_add(
     *, item: Item, file: UploadedFile, acting_user, title: str = "", order: int = 0
 ) -> Attachment:
     """Attach `file` to `item` after checking it by content and size
-    (disclosure.uploads); a refused file raises ValidationError and nothing is stored."""
+    (common.uploads); a refused file raises ValidationError and nothing is stored."""
     name = file.name.rsplit("/", 1)[-1]
     with transaction.atomic():
         item = _lock_for_attachment_change(item, acting_user)

@@ -10,10 +10,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from common.exports import file_response
 from common.listing import capped_page_or_404
 from common.pagecache import public_page
+from common.sanitize import clean_html
 from disclosure import selectors
-from disclosure.sanitize import clean_html
 from disclosure.search import (
     MAX_QUERY_LENGTH,
     PublicFilterForm,
@@ -21,7 +22,6 @@ from disclosure.search import (
     excerpt,
     highlight,
 )
-from portal.exports import file_response
 
 logger = logging.getLogger(__name__)
 

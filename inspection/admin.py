@@ -3,18 +3,8 @@ office's pages (inspection.services), so the workflow and its log stay whole."""
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin
 from inspection.models import Evaluation, Finding, InspectionRun, RectificationTask, TaskEvent
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class FindingInline(admin.TabularInline):

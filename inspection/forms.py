@@ -2,6 +2,7 @@
 
 from django import forms
 
+from common.forms import DateInput, MultipleFileField
 from disclosure.models import Section
 from inspection.models import Evaluation, EvaluationKind
 from inspection.services import (
@@ -10,7 +11,6 @@ from inspection.services import (
     MAX_EVIDENCE_FILES,
     MIN_DEADLINE_WORKDAYS,
 )
-from portal.forms import DateInput, MultipleFileField
 
 
 def _deadline_field(initial: int) -> forms.IntegerField:

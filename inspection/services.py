@@ -15,8 +15,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from common.errors import PortalError
+from common.uploads import validate_upload
 from disclosure.models import Column, Item, Section
-from disclosure.uploads import validate_upload
 from inspection import permissions, rules
 from inspection.models import (
     Evaluation,
@@ -37,7 +38,7 @@ DEFAULT_DEADLINE_WORKDAYS = 10
 MAX_EVIDENCE_FILES = 10
 
 
-class InspectionError(Exception):
+class InspectionError(PortalError):
     """A refused operation; the message (Chinese) is shown to the user."""
 
 

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from common.exports import file_response
+from common.pagination import page_or_404
 from inspection import permissions, selectors, services
 from inspection.forms import (
     EvaluationFindingForm,
@@ -28,8 +30,6 @@ from inspection.models import (
     TaskStatus,
 )
 from inspection.services import InspectionError
-from portal.exports import file_response
-from portal.pagination import page_or_404
 
 
 def _require(condition: bool) -> None:

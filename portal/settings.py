@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from portal.env import env_bool, env_int, env_list, env_str
+from common.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -187,7 +187,7 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"  # never served directly: attachments go through a view
-# Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted (portal.ratelimit).
+# Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted (common.ratelimit).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 # Uploads: larger files are refused with a message (F8).
 UPLOAD_MAX_BYTES = int(env_str("UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))

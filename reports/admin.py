@@ -3,18 +3,8 @@ on their own pages (reports.services), where publication is checked."""
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin
 from reports.models import AnnualReport, Guide
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Guide)

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from common import exports
 from disclosure.selectors import public_items
-from portal import exports
 
 # domain-rules.md, "Catalogue fields in use", in that order; then the page address.
 CATALOGUE_FIELDS = (

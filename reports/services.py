@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import audit_record
+from common.errors import PortalError
 from disclosure.models import Organisation
 from reports import permissions, suggestions, tables
 from reports.guide_defaults import DEFAULT_GUIDE, GUIDE_FIELDS
@@ -33,7 +34,7 @@ NARRATIVE_LABELS = {
 }
 
 
-class ReportError(Exception):
+class ReportError(PortalError):
     """A refused operation; the message (Chinese) is shown to the user."""
 
 

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from common.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
 from disclosure.selectors import current_organisation
-from portal.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
 from reports import catalogue, permissions, selectors, services, statistics, suggestions, tables
 from reports.forms import ContactsForm, GuideForm, ReportCreateForm, ReportForm
 from reports.services import ReportError

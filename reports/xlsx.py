@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from portal.exports import text_cell
+from common.exports import text_cell
 from reports import tables
 from requests_app.outcomes import RemedyKind
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
 from accounts.roles import Role
 from disclosure.models import Section
@@ -27,10 +28,6 @@ from requests_app.services import _common as service_clock
 from workcalendar.selectors import WorkCalendar
 
 DAY = datetime.timedelta(days=1)
-try:  # one password for every demo account (demo mode only, printed by load_demo)
-    from disclosure.demo import DEMO_PASSWORD
-except ImportError:  # pragma: no cover — the bureau demo not installed
-    DEMO_PASSWORD = "Demo-2026-gkpt"  # noqa: S105
 
 
 @contextlib.contextmanager

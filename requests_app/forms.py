@@ -5,9 +5,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from common.forms import DateInput, MultipleFileField
+from common.uploads import ALLOWED_DESCRIPTION
 from disclosure.models import Section
-from disclosure.uploads import ALLOWED_DESCRIPTION
-from portal.forms import DateInput, MultipleFileField
 from requests_app import clock
 from requests_app.models import (
     Channel,

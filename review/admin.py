@@ -3,6 +3,7 @@
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin
 from review.models import ChangeNote, Decision, SensitiveWord, SignOff
 from review.permissions import can_manage_sensitive_words
 
@@ -32,19 +33,6 @@ class SensitiveWordAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records of the workflow are written only by review.services."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Decision)

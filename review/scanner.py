@@ -28,6 +28,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from common.errors import PortalError
+
 BODY = "正文"
 
 KIND_LABELS = {
@@ -39,7 +41,7 @@ KIND_LABELS = {
 PERSONAL_KINDS = frozenset({"id_number", "mobile", "bank_card"})
 
 
-class UnreadableAttachment(Exception):
+class UnreadableAttachment(PortalError):
     """The text of a file could not be extracted; the message says why, in Chinese."""
 
 

@@ -16,9 +16,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import has_role
+from common.sanitize import clean_html
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
-from disclosure.sanitize import clean_html
 from inspection.selectors import overdue_tasks_for
 from review import forms, selectors, services
 from review.checks import INTERPRETATION_PARTS, approval_problems, security_check

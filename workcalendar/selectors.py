@@ -17,6 +17,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 
+from common.errors import PortalError
 from workcalendar.models import CalendarDay, CalendarYear, DayKind
 from workcalendar.statutory import estimate_available, estimated_holidays
 
@@ -39,7 +40,7 @@ class WorkdayCount:
     confirmed: bool
 
 
-class CalendarDataError(Exception):
+class CalendarDataError(PortalError):
     """The stored calendar makes the computation impossible (e.g. a whole year of
     holidays). The message is shown to the user."""
 

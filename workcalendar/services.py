@@ -13,12 +13,13 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from common.errors import PortalError
 from workcalendar import permissions
 from workcalendar.models import MAX_YEAR, MIN_YEAR, CalendarDay, CalendarYear, DayKind
 from workcalendar.selectors import missing_statutory_days
 
 
-class CalendarError(Exception):
+class CalendarError(PortalError):
     """A refused calendar change; the message (Chinese) is shown to the user."""
 
 

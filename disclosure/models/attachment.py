@@ -12,7 +12,7 @@ def attachment_path(instance, filename: str) -> str:
 
 class Attachment(models.Model):
     """A file attached to an item. Type and size are checked by content on upload
-    (disclosure.uploads) and served only through the item's public view."""
+    (common.uploads) and served only through the item's public view."""
 
     item = models.ForeignKey(
         "disclosure.Item", on_delete=models.CASCADE, related_name="attachments", verbose_name="信息"

@@ -180,7 +180,7 @@ class DisclosureRequest(models.Model):
     )
 
     # Reg. 29(1): the applicant. Personal data: never on public pages, masked in lists
-    # for staff who do not handle the request (portal.privacy).
+    # for staff who do not handle the request (common.privacy).
     applicant_type = models.CharField("申请人类型", max_length=20, choices=ApplicantType)
     organisation_kind = models.CharField(
         "法人或其他组织类型", max_length=20, choices=OrganisationKind, blank=True

@@ -7,16 +7,15 @@ import secrets
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 
-from disclosure.uploads import validate_upload
+from common.errors import PortalError
+from common.uploads import validate_upload
 from requests_app.models import (
     DisclosureRequest,
     RequestEvent,
     RequestFile,
-    Serial,
     Status,
 )
 from requests_app.transitions import TRANSITIONS, Action
@@ -24,11 +23,9 @@ from requests_app.transitions import TRANSITIONS, Action
 logger = logging.getLogger(__name__)
 
 
-class RequestError(Exception):
+class RequestError(PortalError):
     """A refused operation; the message (Chinese) is shown to the user."""
 
-
-TransitionError = RequestError
 
 # The secret query code: 10 characters without look-alikes (0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -67,22 +64,6 @@ def _now() -> datetime.datetime:
 
 def _today() -> datetime.date:
     return timezone.localdate(_now())
-
-
-def _next_serial(scope: str, year: int) -> int:
-    """The next number of `scope` in `year`; run inside a transaction. The UPDATE
-    takes the row lock, so concurrent callers queue and never share a number; a
-    rolled-back caller rolls its number back too."""
-    for _attempt in range(5):
-        if Serial.objects.filter(scope=scope, year=year).update(last=F("last") + 1):
-            break
-        try:
-            with transaction.atomic():
-                Serial.objects.create(scope=scope, year=year, last=1)
-            break
-        except IntegrityError:
-            continue  # created meanwhile by another transaction: increment it
-    return Serial.objects.get(scope=scope, year=year).last
 
 
 def normalise_code(code: str) -> str:

@@ -2,12 +2,14 @@
 
 from django.db import transaction
 
+from common.serials import next_serial
 from disclosure.selectors import current_organisation
 from requests_app import notices, permissions
 from requests_app.models import (
     DisclosureRequest,
     RequestFile,
     RequestFileKind,
+    Serial,
     Status,
 )
 from requests_app.outcomes import Outcome, outcome_full_label
@@ -19,7 +21,6 @@ from requests_app.services._common import (
     _lock,
     _mail_applicant,
     _move,
-    _next_serial,
     _now,
     _require,
     _store_files,
@@ -104,7 +105,7 @@ def request_approve(*, request: DisclosureRequest, acting_user) -> DisclosureReq
         if req.drafted_by_id == acting_user.pk:
             raise RequestError("拟稿人不能审批自己起草的答复。")
         today = _today()
-        serial = _next_serial("notice", today.year)
+        serial = next_serial(Serial, counter="last", scope="notice", year=today.year)
         number = notices.notice_number(today.year, serial)
         organisation = current_organisation()
         req.notice_number = number

@@ -7,12 +7,14 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
 
+from common.serials import next_serial
 from disclosure.models import Section
 from requests_app import permissions, selectors
 from requests_app.models import (
     Channel,
     DisclosureRequest,
     RequestFileKind,
+    Serial,
     Status,
 )
 from requests_app.services._common import (
@@ -24,7 +26,6 @@ from requests_app.services._common import (
     _mail_applicant,
     _move,
     _new_code,
-    _next_serial,
     _now,
     _require,
     _store_files,
@@ -49,7 +50,9 @@ def _create(*, data: dict, channel: str, status: Status, received_on, receipt_no
     code = _new_code()
     fields = {k: data.get(k, "") or "" for k in APPLICANT_FIELDS}
     with transaction.atomic():
-        serial = _next_serial("tracking", timezone.localdate(now).year)
+        serial = next_serial(
+            Serial, counter="last", scope="tracking", year=timezone.localdate(now).year
+        )
         req = DisclosureRequest.objects.create(
             tracking_number=f"YSQ{timezone.localdate(now).year}{serial:05d}",
             query_code_hash=make_password(code),

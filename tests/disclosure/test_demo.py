@@ -15,6 +15,7 @@ from guardian.shortcuts import get_perms
 
 from accounts.models import User
 from accounts.roles import Role
+from common.sanitize import clean_html
 from disclosure import deadlines, demo, permissions
 from disclosure.choices import ColumnKind, ContentCategory, Publicity
 from disclosure.models import (
@@ -26,7 +27,6 @@ from disclosure.models import (
     Organisation,
     Section,
 )
-from disclosure.sanitize import clean_html
 
 pytestmark = pytest.mark.django_db
 

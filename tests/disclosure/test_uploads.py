@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from common.uploads import validate_upload
 from disclosure import services
 from disclosure.models import Attachment
-from disclosure.uploads import validate_upload
 from tests.disclosure.backoffice import EXE_BYTES, PDF_BYTES, make_bureau
 
 

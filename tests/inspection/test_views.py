@@ -156,7 +156,7 @@ def test_answer_verify_round_trip_and_evidence_download(client, task, clerk, off
     download = client.get(reverse("inspection:evidence_download", args=[task.pk, evidence.pk]))
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
-    # Evidence is internal: a download, never cached (portal.exports.file_response).
+    # Evidence is internal: a download, never cached (common.exports.file_response).
     assert download["Content-Disposition"].startswith("attachment;")
     assert download["Cache-Control"] == "no-store"
     # Another section cannot fetch the file.
@@ -239,7 +239,7 @@ def test_overdue_tasks_show_on_the_review_dashboard_for_their_section_only(clien
 def test_task_list_is_paginated_so_no_task_drops_out_of_it(client, office, monkeypatch):
     from tests.inspection.test_queries import add_findings
 
-    monkeypatch.setattr("portal.pagination.PAGE_SIZE", 2)
+    monkeypatch.setattr("common.pagination.PAGE_SIZE", 2)
     run = InspectionRun.objects.create(as_of=datetime.date(2026, 11, 1), trigger="manual")
     add_findings(run, office, 3)
     client.force_login(office)

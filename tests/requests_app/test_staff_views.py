@@ -103,7 +103,7 @@ def test_list_query_count_does_not_grow_with_rows(
 
 
 def test_list_is_paginated_so_no_request_drops_out_of_it(client, office, section, monkeypatch):
-    monkeypatch.setattr("portal.pagination.PAGE_SIZE", 2)
+    monkeypatch.setattr("common.pagination.PAGE_SIZE", 2)
     made = {assigned(office, section, D(2026, 3, 2)).tracking_number for _ in range(3)}
     client.force_login(office)
     first = client.get(LIST)

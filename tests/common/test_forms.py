@@ -1,10 +1,10 @@
-"""portal.forms: the form pieces every app shares."""
+"""common.forms: the form pieces every app shares."""
 
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from portal.forms import DateInput, DateTimeLocalInput, MultipleFileField
+from common.forms import DateInput, DateTimeLocalInput, MultipleFileField
 from tests.inspection.factories import minimal_pdf
 
 

@@ -1,8 +1,8 @@
-"""Masking of personal data (portal.privacy), shared by requests and consultations."""
+"""Masking of personal data (common.privacy), shared by requests and consultations."""
 
 import pytest
 
-from portal import privacy
+from common import privacy
 
 
 def test_requests_masking_follows_local_practice():

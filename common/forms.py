@@ -1,11 +1,11 @@
 """Form pieces every app's forms share: HTML5 date and date-time inputs, and a field
-for several uploaded files, each checked by content and size (disclosure.uploads)
+for several uploaded files, each checked by content and size (common.uploads)
 while the form validates, so every problem is named at once and nothing is stored."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from disclosure.uploads import validate_upload
+from common.uploads import validate_upload
 
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"

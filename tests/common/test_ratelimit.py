@@ -1,7 +1,7 @@
 import pytest
 from django.test import RequestFactory
 
-from portal.ratelimit import Limit, attempts, client_address, hit
+from common.ratelimit import Limit, attempts, client_address, hit
 
 
 @pytest.mark.django_db
@@ -27,7 +27,7 @@ def test_client_address_uses_address_seen_by_trusted_proxy(settings):
 
 
 def test_client_digest_is_keyed_stable_and_apart_per_purpose(settings):
-    from portal.ratelimit import client_digest
+    from common.ratelimit import client_digest
 
     digest = client_digest("203.0.113.7", purpose="a")
     assert digest == client_digest("203.0.113.7", purpose="a")
@@ -39,7 +39,7 @@ def test_client_digest_is_keyed_stable_and_apart_per_purpose(settings):
 
 @pytest.mark.django_db
 def test_the_cache_never_holds_the_address_or_number_a_limit_counts(monkeypatch):
-    from portal import ratelimit
+    from common import ratelimit
 
     keys = []
     monkeypatch.setattr(ratelimit.cache, "add", lambda key, *a, **k: keys.append(key) or True)

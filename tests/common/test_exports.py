@@ -1,4 +1,4 @@
-"""portal.exports: the one way every app writes spreadsheets and serves files."""
+"""common.exports: the one way every app writes spreadsheets and serves files."""
 
 import io
 
@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from openpyxl import Workbook, load_workbook
 
-from portal import exports
+from common import exports
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
