@@ -3,13 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
 
 from common.serials import next_serial
 from disclosure.models import Section
 from requests_app import permissions, selectors
+from requests_app.codes import code_digest, code_matches
 from requests_app.models import (
     Channel,
     DisclosureRequest,
@@ -53,9 +53,10 @@ def _create(*, data: dict, channel: str, status: Status, received_on, receipt_no
         serial = next_serial(
             Serial, counter="last", scope="tracking", year=timezone.localdate(now).year
         )
+        number = f"YSQ{timezone.localdate(now).year}{serial:05d}"
         req = DisclosureRequest.objects.create(
-            tracking_number=f"YSQ{timezone.localdate(now).year}{serial:05d}",
-            query_code_hash=make_password(code),
+            tracking_number=number,
+            query_code_hash=code_digest(tracking_number=number, code=code),
             channel=channel,
             submitted_at=now,
             received_on=received_on,
@@ -225,18 +226,18 @@ def request_assign(
 
 # -- Tracking -------------------------------------------------------------------------
 
-_DUMMY_HASH: list[str] = []
-
 
 def request_check_code(*, tracking_number: str, code: str) -> DisclosureRequest | None:
     """The request if the pair matches, else None — the same answer (and about the
-    same time) whether the number is unknown or the code is wrong."""
+    same time: one keyed hash either way) whether the number is unknown or the code
+    is wrong."""
     number = normalise_tracking_number(tracking_number)
     code = normalise_code(code)
     req = DisclosureRequest.objects.filter(tracking_number=number).first() if number else None
     if req is None:
-        if not _DUMMY_HASH:
-            _DUMMY_HASH.append(make_password(_new_code()))
-        check_password(code, _DUMMY_HASH[0])
+        code_digest(tracking_number=number or "", code=code)
         return None
-    return req if code and check_password(code, req.query_code_hash) else None
+    matches = code_matches(
+        stored=req.query_code_hash, tracking_number=req.tracking_number, code=code
+    )
+    return req if matches else None
