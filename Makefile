@@ -13,7 +13,7 @@ help:
 	@echo "make run    - set up .venv, migrate SQLite, load the demo bureau, serve http://$(HOST):$(PORT)"
 	@echo "make test   - set up and run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint   - ruff, and makemigrations --check"
-	@echo "make bench  - benchmarks (timings are indicative)"
+	@echo "make bench  - load benchmark on PostgreSQL (make bench N=200000; needs wrk)"
 
 $(STAMP): requirements.lock requirements-dev.lock
 	@PYBIN=$$(scripts/find-python) || exit 1; \
@@ -56,8 +56,10 @@ check-deploy: install
 	  EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=smtp.example.gov.cn \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
+# PostgreSQL + wrk + gunicorn (see benchmarks/__main__.py); N items (default 20000).
+N ?= 20000
 bench: install
-	$(PY) -m benchmarks
+	N=$(N) $(PY) -m benchmarks
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

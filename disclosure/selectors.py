@@ -5,7 +5,6 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import Http404
@@ -244,25 +243,21 @@ def column_by_slug_or_404(slug: str) -> Column:
     return get_object_or_404(Column, slug=slug)
 
 
-def _latest_ids_per_column(column_ids: list[int], per_column: int) -> list[int]:
-    """Ids of the newest `per_column` public items of each column, in one query: a
-    UNION ALL of one small index scan per column (item_column_public_idx), whatever
-    the size of the catalogue."""
-    if not column_ids:
-        return []
-    item = Item._meta.db_table
-    part = (
-        f"SELECT * FROM (SELECT id, published_at FROM {item} "
-        "WHERE column_id = %s AND status = %s AND publicity = %s "
-        "ORDER BY published_at DESC, id DESC LIMIT %s) AS c{n}"
-    )
-    sql = " UNION ALL ".join(part.format(n=n) for n in range(len(column_ids)))
-    params: list = []
-    for column_id in column_ids:
+def _latest_rows(column_ids: list[int], *, per_column: int, latest: int) -> list[Item]:
+    """The newest `per_column` public items of each column and the newest `latest`
+    of the catalogue, in one query: a UNION ALL of small index scans (one per
+    column on item_column_public_idx, one on the status index), whatever the size
+    of the catalogue. Only what list rows show is read (no body)."""
+    table = Item._meta.db_table
+    select = f"SELECT id, column_id, published_at, title FROM {table}"
+    public = "status = %s AND publicity = %s"
+    newest = "ORDER BY published_at DESC, id DESC LIMIT %s"
+    parts = [f"SELECT * FROM ({select} WHERE {public} {newest}) AS latest"]
+    params: list = [ItemStatus.PUBLISHED, Publicity.PROACTIVE, latest]
+    for n, column_id in enumerate(column_ids):
+        parts.append(f"SELECT * FROM ({select} WHERE column_id = %s AND {public} {newest}) AS c{n}")
         params += [column_id, ItemStatus.PUBLISHED, Publicity.PROACTIVE, per_column]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    return list(Item.objects.raw(" UNION ALL ".join(parts), params))
 
 
 def top_columns_with_latest(
@@ -271,22 +266,21 @@ def top_columns_with_latest(
     """Top-level columns, each with `latest` = its newest public items (its own and
     its sub-columns'), and the newest `latest` items of the whole catalogue.
 
-    Three queries whatever the number of columns: the tree, the newest ids of every
-    column (one UNION ALL), and those items. The newest items of a top-level column
-    are among the newest `per_column` of each column under it; the newest of the
-    catalogue are among the newest of each column."""
+    Two queries whatever the number of columns or items: the tree, and the newest
+    rows of every column and of the catalogue (one UNION ALL). The newest items of
+    a top-level column are among the newest `per_column` of each column under it."""
     tree = column_tree()
-    wanted = max(per_column, latest)
-    ids = _latest_ids_per_column(list(tree.by_id), wanted)
-    items = sorted(public_items_by_ids(ids), key=lambda i: (i.published_at, i.pk), reverse=True)
+    rows = _latest_rows(list(tree.by_id), per_column=per_column, latest=latest)
+    newest = {row.pk: row for row in rows}  # a row may come from two parts
+    ordered = sorted(newest.values(), key=lambda i: (i.published_at, i.pk), reverse=True)
     columns = []
     for node in tree.roots:
         column = node.column
         subtree = set(tree.subtree_ids(column))
-        column.latest = [i for i in items if i.column_id in subtree][:per_column]
+        column.latest = [i for i in ordered if i.column_id in subtree][:per_column]
         column.child_columns = [child.column for child in node.children]
         columns.append(column)
-    return columns, items[:latest]
+    return columns, ordered[:latest]
 
 
 # --- browse entry points -------------------------------------------------------
