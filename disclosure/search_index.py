@@ -69,7 +69,7 @@ def needs_recheck(term: str) -> bool:
     return len(term) > 2
 
 
-def _item_text(item: Item, attachments: Sequence[Attachment]) -> str:
+def _item_text(item: Item, attachments: Sequence[Attachment], body_text: str | None) -> str:
     from disclosure.search import plain_text  # the page's own notion of body text
 
     parts = [
@@ -78,7 +78,7 @@ def _item_text(item: Item, attachments: Sequence[Attachment]) -> str:
         item.index_number or "",
         item.summary,
         item.keywords,
-        plain_text(item.body),
+        plain_text(item.body) if body_text is None else body_text,
     ]
     for attachment in attachments:
         parts.append(attachment.title)
@@ -88,8 +88,12 @@ def _item_text(item: Item, attachments: Sequence[Attachment]) -> str:
     return "\n".join(normalise(p) for p in parts if p)
 
 
-def build_document(item: Item, attachments: Sequence[Attachment] = ()) -> SearchDocument:
-    text = _item_text(item, attachments)
+def build_document(
+    item: Item, attachments: Sequence[Attachment] = (), *, body_text: str | None = None
+) -> SearchDocument:
+    """The document of `item`; `body_text`, when the caller already has the body's
+    plain text (bulk generation), saves parsing the HTML again."""
+    text = _item_text(item, attachments, body_text)
     title = normalise(item.title)
     return SearchDocument(
         item_id=item.pk,

@@ -92,6 +92,7 @@ def item_fields(n: int, rng: random.Random) -> dict:
     return {
         "title": title,
         "body": body,
+        "text": " ".join(paragraphs),  # what disclosure.search.plain_text makes of body
         "summary": paragraphs[0][:120],
         "number": number,
         "year": year,
@@ -134,6 +135,7 @@ def generate(
                 minutes=rng.randrange(365 * 24 * 60)
             )
             serials[year] = serials.get(year, 0) + 1
+            texts.append(fields["text"])
             items.append(
                 Item(
                     pk=n,
@@ -157,10 +159,12 @@ def generate(
             )
         with transaction.atomic():
             Item.objects.bulk_create(items)
-            documents = [search_index.build_document(item) for item in items]
+            documents = [
+                search_index.build_document(item, body_text=text)
+                for item, text in zip(items, texts, strict=True)
+            ]
             SearchDocument.objects.bulk_create(documents)
             search_index._fts_write(documents)
-            texts.clear()
         done += size
         if progress is not None:
             progress(done, count)

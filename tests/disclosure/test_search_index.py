@@ -204,3 +204,10 @@ def test_deep_pages_are_slices_of_the_capped_list(client, monkeypatch):
     assert list(client.get(url, {"page": 3}).context["items"]) == newest_first[4:]
     assert client.get(url, {"page": 4}).status_code == 404
     assert client.get(url, {"page": "x"}).status_code == 404
+
+
+def test_synthetic_items_hand_the_index_the_same_body_text_the_pages_use():
+    rng = random.Random(3)
+    for n in range(30):
+        fields = synthetic.item_fields(n, rng)
+        assert fields["text"] == plain_text(fields["body"])
