@@ -251,7 +251,7 @@ def _postgres_sql(query: Query, *, in_title: bool) -> tuple[str, list]:
     column, grams_column = ("title", "title_grams") if in_title else ("text", "grams")
     needed = sorted({g for t in query.terms for g in term_grams(t)})
     if needed:
-        where.insert(0, f"string_to_array(d.{grams_column}, ' ') @> %s::text[]")
+        where.insert(0, f"portal_grams(d.{grams_column}) @> %s::text[]")
         params.insert(0, needed)
     for term in query.terms:
         if in_title or needs_recheck(term):
