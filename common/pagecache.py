@@ -9,16 +9,20 @@ publication, withdrawal, edit, replacement, an attachment or column change — c
 key made under the old version is then dead, in every process on every machine,
 because the version lives in the same shared cache. Dead copies expire by timeout.
 
-The copy holds the body, status and content type only: each response still passes
-through the middleware (CSP, security headers, cookies), and gets an ETag (the
-body's digest) and a Last-Modified (when the copy was made), so a browser or proxy
-asking again with If-None-Match / If-Modified-Since gets a 304 without a body.
+`PageCacheMiddleware` sits right after the static files: a visitor without a
+session gets the copy before sessions, authentication, CSRF or the view run — as
+cheap as Django can answer. The copy keeps the body, status and the headers the
+stack added when it was made (CSP without a nonce, frame options, ...; never a
+cookie); the security middleware above it adds its own again. Each answer has an
+ETag (the body's digest) and a Last-Modified (when the copy was made), so a browser
+or proxy asking again with If-None-Match / If-Modified-Since gets a 304.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -86,12 +90,15 @@ def _page_key(request: HttpRequest, version: int) -> str:
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
+    """A GET or HEAD from a visitor without a session or pending messages: nothing
+    about the visitor can show on the page (a logged-in user, or an anonymous one
+    with a message waiting, always gets a page of their own)."""
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
         return False
     if request.method not in ("GET", "HEAD"):
         return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    private = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages"))
+    return not any(name in request.COOKIES for name in private)
 
 
 def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
@@ -102,51 +109,83 @@ def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
     response = HttpResponse(
         entry["content"], status=entry["status"], content_type=entry["content_type"]
     )
-    for header, value in entry.get("headers", ()):
+    for header, value in entry["headers"]:
         response[header] = value
     response["ETag"] = etag
     response["Last-Modified"] = http_date(entry["last_modified"])
-    response["X-Page-Cache"] = "hit"
     return response
 
 
-# Headers of the view's response that belong to the page itself and are kept.
-_KEPT_HEADERS = ("Access-Control-Allow-Origin", "Content-Disposition")
+# Headers the rest of the stack sets that are kept with a copy; cookies never are.
+_NONCE = re.compile(r"\s*'nonce-[^']*'")
+
+
+def _entry(response: HttpResponse) -> dict:
+    content = response.content
+    headers = []
+    for header, value in response.items():
+        if header.lower() in ("set-cookie", "content-length", "etag", "last-modified", "date"):
+            continue
+        if header.lower() == "content-security-policy":
+            # The pages use no nonce; a copy must not hand one nonce to everyone.
+            value = _NONCE.sub("", value)
+        headers.append((header, value))
+    return {
+        "content": content,
+        "status": response.status_code,
+        "content_type": response["Content-Type"],
+        "headers": headers,
+        "etag": hashlib.sha256(content).hexdigest()[:32],
+        "last_modified": int(time.time()),
+    }
+
+
+_MARK = "_public_page"
 
 
 def public_page(view: Callable) -> Callable:
-    """Serve `view` to anonymous visitors from the shared page cache (see module
-    docstring). Logged-in users always get a fresh page; so does any response that
-    is not a 200, that sets a cookie, or that is streamed."""
+    """Mark `view` as a public catalogue page: `PageCacheMiddleware` may keep its
+    responses and serve them to visitors without a session (module docstring)."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        setattr(response, _MARK, True)
+        return response
+
+    return wrapper
+
+
+class PageCacheMiddleware:
+    """Answers from the shared cache before sessions, authentication or the view
+    are touched, right after the static files; on a miss, stores what a
+    `public_page` view answered, with the headers the stack below added.
+
+    Only responses of views marked with `public_page` are ever stored, so no other
+    path can be answered from the cache."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
-            return view(request, *args, **kwargs)
+            return self.get_response(request)
         key = _page_key(request, catalogue_version())
         entry = cache.get(key)
         if entry is not None:
-            return _respond(request, entry)
-        response = view(request, *args, **kwargs)
+            response = _respond(request, entry)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
         if (
-            response.status_code != 200
+            not getattr(response, _MARK, False)
+            or response.status_code != 200
             or response.streaming
             or response.cookies
-            or getattr(response, "is_rendered", True) is False
         ):
             return response
-        content = response.content
-        entry = {
-            "content": content,
-            "status": response.status_code,
-            "content_type": response["Content-Type"],
-            "headers": [(h, response[h]) for h in _KEPT_HEADERS if h in response],
-            "etag": hashlib.sha256(content).hexdigest()[:32],
-            "last_modified": int(time.time()),
-        }
+        entry = _entry(response)
         cache.set(key, entry, PAGE_TIMEOUT)
         fresh = _respond(request, entry)
         fresh["X-Page-Cache"] = "miss"
         return fresh
-
-    return wrapper

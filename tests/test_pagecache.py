@@ -197,3 +197,31 @@ def test_a_publication_in_one_process_shows_in_another():
     ItemFactory(published=True, column=column, title="第二条通知")
     status, body = _other_process(url)
     assert status == "200 miss" and "第二条通知" in body
+
+
+def test_visitors_with_a_session_or_a_message_waiting_get_their_own_page(client, item):
+    url = reverse("home")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    client.cookies["messages"] = "pending"
+    assert "X-Page-Cache" not in client.get(url)
+    del client.cookies["messages"]
+    client.cookies["sessionid"] = "someone"
+    assert "X-Page-Cache" not in client.get(url)
+
+
+def test_only_public_catalogue_pages_are_stored(client, item):
+    for url in (reverse("requests_app:apply"), reverse("requests_app:track")):
+        client.get(url)
+        assert "X-Page-Cache" not in client.get(url)
+
+
+def test_a_copy_carries_the_stack_headers_but_no_nonce_and_no_cookie(client, item):
+    url = reverse("disclosure:item", args=[item.pk])
+    client.get(url)
+    hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert "nonce-" not in hit["Content-Security-Policy"]
+    assert "script-src" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY"
+    assert not hit.cookies
