@@ -55,6 +55,16 @@ def wrk(url: str, seconds: int, connections: int = 8) -> Result:
     return Result(rps=rps, p50_ms=p50, p99_ms=p99, errors=errors)
 
 
+def mean(results: list[Result]) -> Result:
+    n = len(results) or 1
+    return Result(
+        rps=sum(r.rps for r in results) / n,
+        p50_ms=sum(r.p50_ms for r in results) / n,
+        p99_ms=sum(r.p99_ms for r in results) / n,
+        errors=sum(r.errors for r in results),
+    )
+
+
 FORM = {
     "applicant_type": "natural_person",
     "organisation_kind": "",
@@ -110,8 +120,8 @@ def report(rows, *, n, submissions, rss, cache, seconds, item_bytes) -> str:
         "",
         f"PostgreSQL, gunicorn 2 sync workers, production settings, shared cache: {cache}; "
         f"wrk 2 threads 8 connections {seconds} s per page on loopback; item page {item_bytes:,} bytes. "
-        "Ratio = requests/s over the static file of the item page's size served by whitenoise "
-        "from the same server.",
+        "Ratio = requests/s over those of a static file of the item page's size served by "
+        "whitenoise from the same server, measured right before each page.",
         "",
         "| page | page cache | queries | req/s | p50 ms | p99 ms | ratio to static | errors |",
         "|---|---|---|---|---|---|---|---|",

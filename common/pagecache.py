@@ -6,8 +6,10 @@ browse pages, search, feeds, the API) is answered from the shared cache (Redis w
 *catalogue version* exists. Anything that changes what those pages show — a
 publication, withdrawal, edit, replacement, an attachment or column change — calls
 `catalogue_changed()`, which bumps the version once the transaction commits; every
-key made under the old version is then dead, in every process on every machine,
-because the version lives in the same shared cache. Dead copies expire by timeout.
+copy made under the old version is then dead, in every process on every machine,
+because the version lives in the same shared cache. Each page has one key; the
+copy under it records its version and is replaced when the page is next rendered,
+so dead copies do not pile up.
 
 `PageCacheMiddleware` sits right after the static files: a visitor without a
 session gets the copy before sessions, authentication, CSRF or the view run — as
@@ -80,13 +82,28 @@ def cached_versioned(name: str, compute: Callable[[], Any], *, timeout: int = PA
     return value
 
 
-def _page_key(request: HttpRequest, version: int) -> str:
+def _page_key(request: HttpRequest) -> str:
+    """One key per page (host, path and query, the cookies that change rendering);
+    the copy under it records the catalogue version it was made under."""
     vary = "|".join(
         f"{name}={request.COOKIES.get(name, '')}"
         for name in getattr(settings, "PAGE_CACHE_VARY_COOKIES", ())
     )
     raw = f"{request.get_host()}|{request.get_full_path()}|{vary}"
-    return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
+    return f"page:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
+
+
+def _current_copy(key: str) -> tuple[int, dict | None]:
+    """The catalogue version and the copy under `key` if it was made under that
+    version: one round trip to the cache."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return catalogue_version(), None
+    entry = found.get(key)
+    if entry is None or entry.get("version") != version:
+        return int(version), None
+    return int(version), entry
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -120,7 +137,7 @@ def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
 _NONCE = re.compile(r"\s*'nonce-[^']*'")
 
 
-def _entry(response: HttpResponse) -> dict:
+def _entry(response: HttpResponse, version: int) -> dict:
     content = response.content
     headers = []
     for header, value in response.items():
@@ -131,6 +148,7 @@ def _entry(response: HttpResponse) -> dict:
             value = _NONCE.sub("", value)
         headers.append((header, value))
     return {
+        "version": version,
         "content": content,
         "status": response.status_code,
         "content_type": response["Content-Type"],
@@ -170,8 +188,8 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _page_key(request, catalogue_version())
-        entry = cache.get(key)
+        key = _page_key(request)
+        version, entry = _current_copy(key)
         if entry is not None:
             response = _respond(request, entry)
             response["X-Page-Cache"] = "hit"
@@ -184,7 +202,8 @@ class PageCacheMiddleware:
             or response.cookies
         ):
             return response
-        entry = _entry(response)
+        # A copy made while a change committed carries the old version: never served.
+        entry = _entry(response, version)
         cache.set(key, entry, PAGE_TIMEOUT)
         fresh = _respond(request, entry)
         fresh["X-Page-Cache"] = "miss"
