@@ -23,6 +23,7 @@ from consultations.models import (
     Moderation,
     ModerationAction,
 )
+from disclosure import services as disclosure_services
 from disclosure.choices import ContentCategory, NonDisclosureReason, Publicity, Topic
 from disclosure.models import Column, Item, ItemStatus, Section
 
@@ -154,19 +155,17 @@ def consultation_create(
         raise ConsultationError("您无权以该股室名义发起意见征集。")
     _check_window(opens_at, closes_at)
     with transaction.atomic():
-        item = Item(
+        item = disclosure_services.item_draft_store(
             column=column,
             section=section,
+            acting_user=acting_user,
             title=title.strip(),
-            body=clean_html(body),
+            body=body,
             topic=topic,
             content_category=ContentCategory.NORMATIVE_DRAFTS,  # Art. 5(16)
             formed_on=timezone.localdate(),
-            created_by=acting_user,
             **_publicity_fields(is_internal),
         )
-        item.full_clean()
-        item.save()
         return Consultation.objects.create(
             item=item,
             basis=basis.strip(),
@@ -211,22 +210,13 @@ def consultation_update(
             raise ConsultationError(
                 f"征求意见稿当前状态为“{item.get_status_display()}”，只有草稿或被退回时才能修改。"
             )
-        item.title = title.strip()
-        item.body = clean_html(body)
-        item.topic = topic
-        for name, value in _publicity_fields(is_internal).items():
-            setattr(item, name, value)
-        item.full_clean()
-        item.save(
-            update_fields=[
-                "title",
-                "body",
-                "topic",
-                "publicity",
-                "non_disclosure_reason",
-                "publicity_note",
-                "updated_at",
-            ]
+        item = disclosure_services.item_draft_revise(
+            item=item,
+            acting_user=acting_user,
+            title=title.strip(),
+            body=body,
+            topic=topic,
+            **_publicity_fields(is_internal),
         )
         locked.basis = basis.strip()
         locked.opens_at = opens_at
@@ -459,14 +449,18 @@ def feedback_save(
             raise ConsultationError("征求意见稿尚未发布，无需起草采纳情况。")
         _check_policy(locked, policy_item)
         draft = locked.item
+        if not clean_html(body).strip():
+            raise ConsultationError("请填写意见征集及采纳情况。")
         if locked.feedback_item_id is None:
-            item = Item(
+            item = disclosure_services.item_draft_store(
                 column=draft.column,
                 section=draft.section,
+                acting_user=acting_user,
+                title=title.strip(),
+                body=body,
                 topic=draft.topic,
                 content_category=ContentCategory.NORMATIVE_DRAFTS,  # Art. 5(16)
                 formed_on=timezone.localdate(now),
-                created_by=acting_user,
                 **_publicity_fields(locked.is_internal),
             )
         else:
@@ -475,12 +469,9 @@ def feedback_save(
                 raise ConsultationError(
                     f"采纳情况当前状态为“{item.get_status_display()}”，只有草稿或被退回时才能修改。"
                 )
-        item.title = title.strip()
-        item.body = clean_html(body)
-        if not item.body.strip():
-            raise ConsultationError("请填写意见征集及采纳情况。")
-        item.full_clean()
-        item.save()
+            item = disclosure_services.item_draft_revise(
+                item=item, acting_user=acting_user, title=title.strip(), body=body
+            )
         locked.feedback_item = item
         locked.policy_item = policy_item
         locked.save(update_fields=["feedback_item", "policy_item", "updated_at"])
@@ -534,28 +525,10 @@ def _locked_editable_draft(consultation: Consultation) -> Item:
 def consultation_attachment_add(*, consultation: Consultation, file, title: str = "", acting_user):
     """Attach a file to the draft (checked by content and size, common.uploads);
     a refused file raises ValidationError and nothing is stored."""
-    from common.uploads import validate_upload
-    from disclosure.models import Attachment
-
     _check_may_edit_attachments(consultation, acting_user)
-    checked = validate_upload(file)
-    name = file.name.rsplit("/", 1)[-1]
     with transaction.atomic():
         item = _locked_editable_draft(consultation)
-        attachment = Attachment(
-            item=item,
-            title=(title or "").strip() or name.rsplit(".", 1)[0] or name,
-            order=item.attachments.count(),
-            size=checked.size,
-            content_type=checked.content_type,
-        )
-        attachment.file.save(name, file, save=False)
-        try:
-            attachment.save()
-        except Exception:
-            attachment.file.delete(save=False)
-            raise
-    return attachment
+        return disclosure_services.attachment_store(item=item, file=file, title=title)
 
 
 def consultation_attachment_delete(*, consultation: Consultation, attachment_pk: int, acting_user):
@@ -565,6 +538,4 @@ def consultation_attachment_delete(*, consultation: Consultation, attachment_pk:
         attachment = item.attachments.filter(pk=attachment_pk).first()
         if attachment is None:
             raise ConsultationError("附件不存在。")
-        file = attachment.file
-        attachment.delete()
-        transaction.on_commit(lambda: file.delete(save=False))
+        disclosure_services.attachment_remove(attachment=attachment)

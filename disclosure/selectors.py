@@ -207,8 +207,10 @@ def top_columns_with_latest(*, per_column: int = 5) -> list[Column]:
     columns = []
     for node in tree.roots:
         column = node.column
-        column.latest = list(public_items_in_columns(tree.subtree_ids(column))[:per_column])
-        column.child_columns = [child.column for child in node.children]
+        # Read by the home page template.
+        latest = list(public_items_in_columns(tree.subtree_ids(column))[:per_column])
+        column.latest = latest  # type: ignore[attr-defined]
+        column.child_columns = [child.column for child in node.children]  # type: ignore[attr-defined]
         columns.append(column)
     return columns
 

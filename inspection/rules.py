@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Max, OuterRef, Q
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from disclosure.choices import ColumnKind, Publicity
 from disclosure.models import Attachment, Column, Item, ItemStatus, Section
+from inspection.links import public_url
 from inspection.models import FindingKind
 
 # 国办秘函〔2019〕19号: 动态、要闻类栏目超过2周未更新; 通知公告、政策文件类栏目超过6个月未更新;
@@ -388,25 +388,3 @@ def run_rules(as_of: datetime.date) -> list[FindingDraft]:
     for rule in RULES:
         drafts.extend(rule(as_of))
     return drafts
-
-
-def public_url(obj) -> str:
-    """Where the public sees a column, an item or a consultation; "" if nowhere."""
-    getter = getattr(obj, "get_absolute_url", None)
-    try:
-        if getter is not None:
-            return getter()
-        if isinstance(obj, Column):
-            return reverse("disclosure:column", args=[obj.slug])
-        if isinstance(obj, Item):
-            return reverse("disclosure:item", args=[obj.pk])
-    except NoReverseMatch:
-        return ""
-    return ""
-
-
-def admin_url(obj) -> str:
-    try:
-        return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-    except NoReverseMatch:
-        return ""

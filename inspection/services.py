@@ -11,6 +11,7 @@ Rectification workflow (one map, one service per transition):
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -91,7 +92,7 @@ def summarise(drafts: list[rules.FindingDraft], *, columns_checked: int) -> dict
     empty = counts[FindingKind.COLUMN_EMPTY]
     home_idle = counts[FindingKind.HOME_IDLE] > 0
     # 国办秘函〔2019〕19号 单项否决指标, as far as this site's data shows them.
-    verdicts = [
+    verdicts: list[dict[str, Any]] = [
         {
             "label": "首页栏目信息超过2周未更新",
             "value": "是" if home_idle else "否",

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD
+from accounts.demo import demo_user
 from accounts.models import User
 from accounts.roles import Role
 from disclosure.models import Section
@@ -63,16 +63,13 @@ def _office_head(ctx: dict, office_section: Section) -> User:
     head = _user(ctx, Role.SECTION_HEAD, office=True)
     if head is not None:
         return head
-    head, created = User.objects.get_or_create(
+    return demo_user(
         username="bgszr",
-        defaults={"full_name": "周主任", "is_staff": True, "email": "bgszr@rsj.example.gov.cn"},
+        full_name="周主任",
+        groups=[Group.objects.get(name=str(Role.SECTION_HEAD)), office_section.group],
+        label="办公室主任",
+        ctx=ctx,
     )
-    if created:
-        head.set_password(DEMO_PASSWORD)
-        head.save()
-        head.groups.add(Group.objects.get(name=str(Role.SECTION_HEAD)), office_section.group)
-        ctx.setdefault("credentials", []).append(("bgszr", DEMO_PASSWORD, "办公室主任"))
-    return head
 
 
 def _section(words: tuple[str, ...]) -> Section | None:
@@ -89,16 +86,13 @@ def _clerk(ctx: dict, section: Section) -> User:
     for user in User.objects.filter(groups=section.group, is_active=True).order_by("id"):
         if user.groups.filter(name__in=[Role.SECTION_CLERK, Role.SECTION_HEAD]).exists():
             return user
-    username = f"ysq{section.pk}"
-    user, created = User.objects.get_or_create(
-        username=username, defaults={"full_name": f"{section.name}信息员", "is_staff": True}
+    return demo_user(
+        username=f"ysq{section.pk}",
+        full_name=f"{section.name}信息员",
+        groups=[Group.objects.get(name=str(Role.SECTION_CLERK)), section.group],
+        label="股室信息员",
+        ctx=ctx,
     )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-        user.groups.add(Group.objects.get(name=str(Role.SECTION_CLERK)), section.group)
-        ctx.setdefault("credentials", []).append((username, DEMO_PASSWORD, "股室信息员"))
-    return user
 
 
 PEOPLE = [

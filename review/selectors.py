@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -47,13 +48,13 @@ def queue_for(user) -> list[Item]:
     )
     section_groups = group_ids(user)
     decided: dict[int, set[str]] = {}
-    for item_id, stage in Decision.objects.filter(
+    for item_id, decided_stage in Decision.objects.filter(
         actor=user, item__in=[i.pk for i in items], action__in=[Action.APPROVE, Action.RETURN]
     ).values_list("item_id", "stage"):
-        decided.setdefault(item_id, set()).add(stage)
+        decided.setdefault(item_id, set()).add(decided_stage)
     queue = []
     for item in items:
-        stage = STATUS_STAGE.get(item.status)
+        stage = STATUS_STAGE.get(ItemStatus(item.status))
         if stage is None:
             queue.append(item)  # approved: waiting for release
             continue
@@ -96,7 +97,7 @@ def scheduled_items(user) -> QuerySet[Item]:
 @dataclass(frozen=True)
 class DeadlineRow:
     item: Item
-    due_on: object
+    due_on: datetime.date
     confirmed: bool
 
 
@@ -104,7 +105,7 @@ def _with_due(items) -> list[DeadlineRow]:
     calendar = WorkCalendar()  # reads each calendar year once for the whole list
     rows = []
     for item in items:
-        due = calendar.add_workdays(item.formed_on, deadlines.DEADLINE_WORKDAYS)
+        due = deadlines.item_due_date(item, calendar=calendar)
         rows.append(DeadlineRow(item, due.date, due.confirmed))
     return sorted(rows, key=lambda r: r.due_on)
 
@@ -129,7 +130,7 @@ def item_history(item: Item) -> list[Decision]:
         Decision.objects.filter(item=item).select_related("actor").order_by("created_at", "id")
     )
     for decision in decisions:
-        decision.void = (
+        decision.void = (  # type: ignore[attr-defined]  # shown by the history template
             decision.action in (Action.APPROVE, Action.OVERRIDE) and decision.revision != current
         )
     return decisions

@@ -19,7 +19,6 @@ from accounts.roles import has_role
 from common.sanitize import clean_html
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
-from inspection.selectors import overdue_tasks_for
 from review import forms, selectors, services
 from review.checks import INTERPRETATION_PARTS, approval_problems, security_check
 from review.models import SensitiveWord, SignOff
@@ -61,8 +60,6 @@ def dashboard(request):
         "drafts": selectors.my_drafts(user),
         "in_review": selectors.my_in_review(user),
         "scheduled": selectors.scheduled_items(user),
-        # F7: overdue rectification tasks show on every staff dashboard.
-        "overdue_tasks": overdue_tasks_for(user),
         "is_reviewer": has_role(user, *REVIEW_ROLES),
         "manages_words": can_manage_sensitive_words(user),
         "word_count": SensitiveWord.objects.filter(is_active=True).count()

@@ -58,6 +58,14 @@ _clock_override: datetime.datetime | None = None
 MAIL_APPLICANTS = True
 
 
+def _known[T](value: T | None, what: str) -> T:
+    """`value`, which the request's state guarantees (a received request has its date,
+    a running clock its deadline); a refusal rather than a crash if it is missing."""
+    if value is None:
+        raise RequestError(f"申请缺少{what}，不能执行此操作。")
+    return value
+
+
 def _now() -> datetime.datetime:
     return _clock_override or timezone.now()
 
@@ -98,7 +106,8 @@ def _check(action: Action, req: DisclosureRequest) -> None:
 
 
 def _move(action: Action, req: DisclosureRequest, target: Status) -> None:
-    assert target in TRANSITIONS[action].targets, (action, target)
+    if target not in TRANSITIONS[action].targets:  # a programming error, not a refusal
+        raise ValueError(f"{action} does not lead to {target}")
     req.status = target
 
 
@@ -139,7 +148,7 @@ def _send(subject: str, text: str, to: str) -> None:
     # A mail failure must not undo or hide the recorded step: log it, staff can resend.
     try:
         send_mail(subject, text, None, [to])
-    except Exception:  # noqa: BLE001 — any transport error
+    except Exception:  # any transport error: logged with its traceback
         logger.exception("requests_app: could not mail %s", subject)
 
 

@@ -22,6 +22,7 @@ from requests_app.services._common import (
     _check,
     _close,
     _event,
+    _known,
     _lock,
     _mail_applicant,
     _move,
@@ -56,21 +57,23 @@ def request_correction_ask(
         _check(Action.REQUEST_CORRECTION, req)
         if Correction.objects.filter(request=req).exists():
             raise RequestError("补正只能一次性告知（《条例》第三十条），本申请已告知过补正。")
-        if on > _today() or on < req.received_on:
+        received_on = _known(req.received_on, "收到日期")
+        if on > _today() or on < received_on:
             raise RequestError("补正告知日期应在收到申请之日至今天之间。")
-        window = clock.correction_window_end(req.received_on)
-        if on > window.day:
+        window = clock.correction_window_end(received_on)
+        if on > _known(window.day, "补正期限"):
             raise RequestError(
                 f"补正应在收到申请之日起 7 个工作日内告知（《条例》第三十条）：{window.text}，"
                 "已超过期限。"
             )
         due = clock.simple_deadline(on, days, "补正告知")
+        due_on = _known(due.day, "补正期限")
         correction = Correction.objects.create(
             request=req,
             requested_on=on,
             items=items.strip(),
             days_allowed=days,
-            due_on=due.day,
+            due_on=due_on,
             due_confirmed=due.confirmed,
             requested_by=acting_user,
         )
@@ -109,7 +112,7 @@ def request_correction_receive(
             Status.ASSIGNED if req.section_id else Status.RECEIVED,
         )
         req.save(update_fields=["status", "updated_at"])
-        due = selectors.reply_deadline_of(req)
+        due = _known(selectors.reply_deadline_of(req), "答复期限")
         _event(
             req,
             Action.RECEIVE_CORRECTION,
@@ -206,7 +209,7 @@ def _correction_aware_start(req: DisclosureRequest) -> datetime.date:
     correction = getattr(req, "correction", None)
     if correction is not None and correction.received_on:
         return correction.received_on
-    return req.received_on
+    return _known(req.received_on, "收到日期")
 
 
 def request_pause_end(
@@ -230,7 +233,7 @@ def request_pause_end(
         pause.ended_on = ended_on
         pause.note = (pause.note + "\n" + note).strip() if note else pause.note
         pause.save(update_fields=["ended_on", "note"])
-        due = selectors.reply_deadline_of(req)
+        due = _known(selectors.reply_deadline_of(req), "答复期限")
         _event(
             req,
             Action.END_PAUSE,
@@ -316,7 +319,7 @@ def request_extension_decide(
         extension.save(update_fields=["status", "decided_by", "decided_on", "decision_note"])
         req.extension = extension
         if approve:
-            due = selectors.reply_deadline_of(req)
+            due = _known(selectors.reply_deadline_of(req), "答复期限")
             text = (
                 f"经政府信息公开工作机构负责人同意，答复期限延长 {extension.days} 个工作日，"
                 f"延长后的答复期限为 {due.day}（{due.text}）。"
@@ -407,15 +410,15 @@ def request_fee_record_payment(
         req = _lock(request)
         _require(permissions.can_handle_request(acting_user, req))
         _check(Action.RECORD_PAYMENT, req)
-        if paid_on < req.fee_notified_on or paid_on > _today():
+        if paid_on < _known(req.fee_notified_on, "缴费通知日期") or paid_on > _today():
             raise RequestError(f"缴费日期应在 {req.fee_notified_on} 至今天之间。")
-        if paid_on > req.fee_due_on:
+        if paid_on > _known(req.fee_due_on, "缴费期限"):
             raise RequestError(f"缴费期限已于 {req.fee_due_on} 届满，应按逾期未缴费处理。")
         req.fee_paid_on = paid_on
         _move(Action.RECORD_PAYMENT, req, Status.ASSIGNED)
         req.save(update_fields=["fee_paid_on", "status", "updated_at"])
         req.pauses.filter(kind=PauseKind.FEE, ended_on=None).update(ended_on=paid_on)
-        due = selectors.reply_deadline_of(req)
+        due = _known(selectors.reply_deadline_of(req), "答复期限")
         _event(
             req,
             Action.RECORD_PAYMENT,
@@ -436,7 +439,7 @@ def request_fee_lapse(
         if acting_user is not None:
             _require(permissions.can_handle_request(acting_user, req))
         _check(Action.LAPSE_FEE, req)
-        if today <= req.fee_due_on:
+        if today <= _known(req.fee_due_on, "缴费期限"):
             raise RequestError(f"缴费期限 {req.fee_due_on} 尚未届满。")
         _close(req, Action.LAPSE_FEE, Outcome.OTHER_FEE_UNPAID, today)
         req.save(update_fields=["status", "outcome", "closed_on", "updated_at"])

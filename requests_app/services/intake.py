@@ -22,6 +22,7 @@ from requests_app.services._common import (
     RequestError,
     _check,
     _event,
+    _known,
     _lock,
     _mail_applicant,
     _move,
@@ -159,7 +160,7 @@ def request_confirm_receipt(
         _move(Action.CONFIRM_RECEIPT, req, Status.RECEIVED)
         req.received_on = received_on
         req.save(update_fields=["status", "received_on", "updated_at"])
-        due = selectors.reply_deadline_of(req)
+        due = _known(selectors.reply_deadline_of(req), "答复期限")
         _event(
             req,
             Action.CONFIRM_RECEIPT,

@@ -15,7 +15,7 @@ Split by step: `drafting`, `stages`, `release`, `published`; shared steps in `_c
 from collections.abc import Callable
 
 from review.services._common import StaleForm, TransitionError, form_token, resume_stage
-from review.services.drafting import item_set_relations, item_submit
+from review.services.drafting import interpretation_link_imported, item_set_relations, item_submit
 from review.services.published import (
     UPDATABLE_FIELDS,
     item_replace,
@@ -61,6 +61,7 @@ __all__ = [
     "StaleForm",
     "TransitionError",
     "form_token",
+    "interpretation_link_imported",
     "item_publish_scheduled",
     "item_publish_signed",
     "item_release",
