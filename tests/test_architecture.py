@@ -234,6 +234,15 @@ def test_no_app_writes_another_apps_models(trees):
     assert foreign_writes(trees) == []
 
 
+def test_no_module_is_longer_than_400_lines():
+    too_long = [
+        f"{path.relative_to(ROOT)}: {n} lines"
+        for path in _source_files(with_tests=True)
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    ]
+    assert too_long == []
+
+
 # The checks themselves, on small made-up modules: each must catch what it is for.
 
 
