@@ -20,7 +20,6 @@ from requests_app import services
 from requests_app.demo.history import _current, _history
 from requests_app.demo.people import _clerk, _Demo, _office_head, _section, _user
 from requests_app.models import DisclosureRequest
-from requests_app.services import _common as service_clock
 
 __all__ = ["load"]
 
@@ -52,12 +51,9 @@ def load(ctx: dict) -> None:
     if not demo.cal.is_workday(today):
         today = demo.workdays_before(today, 1)
     # The demo applicants' addresses are invented: send them nothing.
-    service_clock.MAIL_APPLICANTS = False
-    try:
+    with services.seams(mail_applicants=False):
         _history(demo, today)
         _current(demo, today)
-    finally:
-        service_clock.MAIL_APPLICANTS = True
     stdout = ctx.get("stdout")
     if stdout is not None:
         stdout.write(f"依申请公开：{DisclosureRequest.objects.count()} 件申请")

@@ -14,7 +14,6 @@ from disclosure.models import Section
 from requests_app import services
 from requests_app.models import Channel, DisclosureRequest
 from requests_app.outcomes import ApplicantType, OrganisationKind, Outcome
-from requests_app.services import _common as service_clock
 from workcalendar.selectors import WorkCalendar
 
 DAY = datetime.timedelta(days=1)
@@ -24,12 +23,8 @@ DAY = datetime.timedelta(days=1)
 def _on(day: datetime.date, hour: int = 10) -> Iterator[None]:
     """Run services as if it were `day` at `hour` o'clock (demo history only)."""
     tz = timezone.get_current_timezone()
-    saved = service_clock._clock_override
-    service_clock._clock_override = datetime.datetime(day.year, day.month, day.day, hour, tzinfo=tz)
-    try:
+    with services.seams(now=datetime.datetime(day.year, day.month, day.day, hour, tzinfo=tz)):
         yield
-    finally:
-        service_clock._clock_override = saved
 
 
 def _user(ctx: dict, role: Role, *, office: bool | None = None) -> User | None:

@@ -4,12 +4,18 @@ dated steps, mail to the applicant, serial numbers and files."""
 import datetime
 import logging
 import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from common.errors import PortalError
 from common.uploads import validate_upload
 from requests_app.models import (
@@ -51,11 +57,29 @@ APPLICANT_FIELDS = (
 )
 
 
-# The services' clock. Tests travel in time with time-machine; the demo replays
-# past steps by setting `_clock_override` (requests_app.demo), nothing else does.
-_clock_override: datetime.datetime | None = None
-# The demo's applicants are invented: the demo turns mail to them off.
-MAIL_APPLICANTS = True
+@dataclass(frozen=True)
+class Seams:
+    """What a replay may change about the services' surroundings. Tests travel in time
+    with time-machine; the demo replays past steps "on" their day and, its applicants
+    being invented, sends them no mail. Nothing else changes these."""
+
+    now: datetime.datetime | None = None  # the services' clock; None: the real time
+    mail_applicants: bool = True
+
+
+# One context variable, not module globals: a change is scoped to a `with` block
+# (and to its thread or task), and undone on leaving it.
+SEAMS: ContextVar[Seams] = ContextVar("requests_app_service_seams", default=Seams())
+
+
+@contextmanager
+def seams(**changes: Any) -> Iterator[Seams]:
+    """Run the services with `changes` to SEAMS (`now=`, `mail_applicants=`)."""
+    token = SEAMS.set(replace(SEAMS.get(), **changes))
+    try:
+        yield SEAMS.get()
+    finally:
+        SEAMS.reset(token)
 
 
 def _known[T](value: T | None, what: str) -> T:
@@ -67,7 +91,7 @@ def _known[T](value: T | None, what: str) -> T:
 
 
 def _now() -> datetime.datetime:
-    return _clock_override or timezone.now()
+    return SEAMS.get().now or timezone.now()
 
 
 def _today() -> datetime.date:
@@ -133,7 +157,7 @@ def _event(
 
 def _mail_applicant(req: DisclosureRequest, subject: str, body: str) -> None:
     """Mail the applicant after commit, if they gave an address."""
-    if not req.email or not MAIL_APPLICANTS:
+    if not req.email or not SEAMS.get().mail_applicants:
         return
     email = req.email
     text = (
@@ -150,6 +174,24 @@ def _send(subject: str, text: str, to: str) -> None:
         send_mail(subject, text, None, [to])
     except Exception:  # any transport error: logged with its traceback
         logger.exception("requests_app: could not mail %s", subject)
+
+
+def _begin(
+    request: DisclosureRequest,
+    action: Action,
+    acting_user: User | None = None,
+    *,
+    may: Callable[[User, DisclosureRequest], bool] | None = None,
+    refusal: str = "您没有权限执行此操作。",
+) -> DisclosureRequest:
+    """The start of every transition service: lock the request, check the acting
+    user's right (`may`, unless the caller checked it before locking, or the caller
+    is a system job: `acting_user` None), then the source state in TRANSITIONS."""
+    req = _lock(request)
+    if may is not None and acting_user is not None:
+        _require(may(acting_user, req), refusal)
+    _check(action, req)
+    return req
 
 
 def _require(ok: bool, message: str = "您没有权限执行此操作。") -> None:

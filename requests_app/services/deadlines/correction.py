@@ -13,14 +13,12 @@ from requests_app.models import (
 from requests_app.outcomes import Outcome
 from requests_app.services._common import (
     RequestError,
-    _check,
+    _begin,
     _close,
     _event,
     _known,
-    _lock,
     _mail_applicant,
     _move,
-    _require,
     _today,
 )
 from requests_app.transitions import Action
@@ -43,9 +41,9 @@ def request_correction_ask(
     if not 1 <= days <= 60:
         raise RequestError("补正期限应为 1 至 60 个工作日。")
     with transaction.atomic():
-        req = _lock(request)
-        _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.REQUEST_CORRECTION, req)
+        req = _begin(
+            request, Action.REQUEST_CORRECTION, acting_user, may=permissions.can_handle_request
+        )
         if Correction.objects.filter(request=req).exists():
             raise RequestError("补正只能一次性告知（《条例》第三十条），本申请已告知过补正。")
         received_on = _known(req.received_on, "收到日期")
@@ -85,9 +83,9 @@ def request_correction_receive(
     """The corrected request arrived: the reply period restarts from that day
     (Reg. 30: 答复期限自行政机关收到补正的申请之日起计算)."""
     with transaction.atomic():
-        req = _lock(request)
-        _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.RECEIVE_CORRECTION, req)
+        req = _begin(
+            request, Action.RECEIVE_CORRECTION, acting_user, may=permissions.can_handle_request
+        )
         correction = req.correction
         if received_on > _today() or received_on < correction.requested_on:
             raise RequestError("收到补正日期应在补正告知之日至今天之间。")
@@ -122,10 +120,9 @@ def request_correction_lapse(
     closes as 逾期不补正. `acting_user` None = the daily job."""
     today = today or _today()
     with transaction.atomic():
-        req = _lock(request)
-        if acting_user is not None:
-            _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.LAPSE_CORRECTION, req)
+        req = _begin(
+            request, Action.LAPSE_CORRECTION, acting_user, may=permissions.can_handle_request
+        )
         due = req.correction.due_on
         if today <= due:
             raise RequestError(f"补正期限 {due} 尚未届满，不能按逾期不补正处理。")

@@ -10,13 +10,11 @@ from requests_app.models import (
 )
 from requests_app.services._common import (
     RequestError,
-    _check,
+    _begin,
     _event,
     _known,
-    _lock,
     _mail_applicant,
     _now,
-    _require,
     _today,
 )
 from requests_app.transitions import Action
@@ -32,9 +30,9 @@ def request_extension_apply(
     if not reason.strip():
         raise RequestError("请说明延期理由。")
     with transaction.atomic():
-        req = _lock(request)
-        _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.APPLY_EXTENSION, req)
+        req = _begin(
+            request, Action.APPLY_EXTENSION, acting_user, may=permissions.can_handle_request
+        )
         existing = Extension.objects.filter(request=req).first()
         if existing is not None and existing.status != ExtensionStatus.REFUSED:
             raise RequestError("答复期限只能延长一次（《条例》第三十三条），本申请已申请过延期。")
@@ -76,12 +74,13 @@ def request_extension_decide(
     """The head of the disclosure office approves or refuses the extension; an
     approval is notified to the applicant (Reg. 33(2))."""
     with transaction.atomic():
-        req = _lock(request)
-        _require(
-            permissions.can_decide_extension(acting_user, req),
-            "延期答复须经政府信息公开工作机构负责人（局办公室负责人）同意。",
+        req = _begin(
+            request,
+            Action.DECIDE_EXTENSION,
+            acting_user,
+            may=permissions.can_decide_extension,
+            refusal="延期答复须经政府信息公开工作机构负责人（局办公室负责人）同意。",
         )
-        _check(Action.DECIDE_EXTENSION, req)
         extension = Extension.objects.select_for_update().filter(request=req).first()
         if extension is None or extension.status != ExtensionStatus.PENDING:
             raise RequestError("没有待审批的延期申请。")

@@ -16,14 +16,12 @@ from requests_app.models import (
 from requests_app.outcomes import Outcome
 from requests_app.services._common import (
     RequestError,
-    _check,
+    _begin,
     _close,
     _event,
     _known,
-    _lock,
     _mail_applicant,
     _move,
-    _require,
     _today,
 )
 from requests_app.services.deadlines.correction import request_correction_lapse
@@ -40,9 +38,7 @@ def request_fee_notify(
     if scheme not in (FeeScheme.PER_REQUEST, FeeScheme.PER_PAGE):
         raise RequestError("请选择按件计收或按量计收。")
     with transaction.atomic():
-        req = _lock(request)
-        _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.NOTIFY_FEE, req)
+        req = _begin(request, Action.NOTIFY_FEE, acting_user, may=permissions.can_handle_request)
         if req.pauses.filter(ended_on=None).exists():
             raise RequestError("征求意见期间不能发出收费通知，请先登记征求意见结束。")
         if req.fee_notified_on:
@@ -100,9 +96,9 @@ def request_fee_record_payment(
     *, request: DisclosureRequest, paid_on: datetime.date, acting_user
 ) -> DisclosureRequest:
     with transaction.atomic():
-        req = _lock(request)
-        _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.RECORD_PAYMENT, req)
+        req = _begin(
+            request, Action.RECORD_PAYMENT, acting_user, may=permissions.can_handle_request
+        )
         if paid_on < _known(req.fee_notified_on, "缴费通知日期") or paid_on > _today():
             raise RequestError(f"缴费日期应在 {req.fee_notified_on} 至今天之间。")
         if paid_on > _known(req.fee_due_on, "缴费期限"):
@@ -128,10 +124,7 @@ def request_fee_lapse(
     """Not paid in time: the request closes as 逾期未缴费 (国办函〔2020〕109号)."""
     today = today or _today()
     with transaction.atomic():
-        req = _lock(request)
-        if acting_user is not None:
-            _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.LAPSE_FEE, req)
+        req = _begin(request, Action.LAPSE_FEE, acting_user, may=permissions.can_handle_request)
         if today <= _known(req.fee_due_on, "缴费期限"):
             raise RequestError(f"缴费期限 {req.fee_due_on} 尚未届满。")
         _close(req, Action.LAPSE_FEE, Outcome.OTHER_FEE_UNPAID, today)

@@ -12,11 +12,9 @@ from requests_app.models import (
 )
 from requests_app.services._common import (
     RequestError,
-    _check,
+    _begin,
     _event,
     _known,
-    _lock,
-    _require,
     _today,
 )
 from requests_app.transitions import Action
@@ -38,9 +36,7 @@ def request_pause_start(
     if not party.strip():
         raise RequestError("请填写征求意见的对象。")
     with transaction.atomic():
-        req = _lock(request)
-        _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.START_PAUSE, req)
+        req = _begin(request, Action.START_PAUSE, acting_user, may=permissions.can_handle_request)
         if req.pauses.filter(ended_on=None).exists():
             raise RequestError("已有尚未结束的征求意见，请先登记其结束。")
         start = _correction_aware_start(req)
@@ -94,9 +90,7 @@ def request_pause_end(
     """The consultation ended (answer received, or the 15 working days passed: Reg. 32
     — no answer, the agency decides). The clock runs again."""
     with transaction.atomic():
-        req = _lock(request)
-        _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.END_PAUSE, req)
+        req = _begin(request, Action.END_PAUSE, acting_user, may=permissions.can_handle_request)
         pause = req.pauses.filter(ended_on=None).exclude(kind=PauseKind.FEE).first()
         if pause is None:
             raise RequestError("没有正在进行的征求意见。")
