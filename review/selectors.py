@@ -11,9 +11,9 @@ from accounts.roles import Role, group_ids, has_role
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
 from review.models import Action, Decision
-from review.permissions import review_items_visible_to
+from review.permissions import can_edit_item_content, can_take, review_items_visible_to
 from review.revision import content_revision
-from review.workflow import READY_STATUSES, STATUS_STAGE
+from review.workflow import PAGE_ACTIONS, READY_STATUSES, STATUS_STAGE
 from workcalendar.selectors import WorkCalendar
 
 S = ItemStatus
@@ -182,3 +182,29 @@ def public_links(item: Item) -> dict:
 def public_change_notes(item: Item):
     """Substantive change notes, newest first (minor corrections are not shown)."""
     return item.change_notes.filter(substantive=True).order_by("-changed_at")
+
+
+def page_actions(user, item: Item, report, approval_problems: list[str]) -> dict[str, bool]:
+    """The buttons of the item's review page: each page action of the transitions map
+    (PAGE_ACTIONS) the user may take now (`can_take`), shown only where it can succeed
+    (a release needs a passed check; an override only a finding to override). The
+    services check all of it again."""
+    may = {
+        action: any(can_take(user, item, name) for name in names)
+        for action, names in PAGE_ACTIONS.items()
+    }
+    releasable = report.ok and not approval_problems
+    needs_override = bool(report.overridable) and report.override is None
+    return {
+        **may,
+        "override": needs_override
+        and may["override"]
+        and (item.status not in (S.DRAFT, S.RETURNED) or item.is_signed_document),
+        "release": releasable and may["release"],
+        "schedule": releasable and may["schedule"],
+        "release_blocked": not releasable and may["release"],
+        "sign": item.is_signed_document and report.ok and may["sign"],
+        "sign_blocked": item.is_signed_document and not report.ok and may["sign"],
+        "replace": may["replace"] and not item.replaced_by_id,
+        "relations": can_edit_item_content(user, item),
+    }
