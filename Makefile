@@ -6,13 +6,17 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist workers: one per core (pytest-django gives each its own test database).
+PYTEST_WORKERS ?= auto
+# Local runs keep the test databases between runs; CI (.ci/run) sets PYTEST_DB=--create-db.
+PYTEST_DB ?= --reuse-db
 
 .PHONY: help install run serve migrate demo test lint check-deploy bench clean
 
 help:
 	@echo "make run    - set up .venv, migrate SQLite, load the demo bureau, serve http://$(HOST):$(PORT)"
 	@echo "make test   - set up and run the whole test suite (SQLite, or DATABASE_URL)"
-	@echo "make lint   - ruff, and makemigrations --check"
+	@echo "make lint   - ruff format and lint, mypy, makemigrations --check"
 	@echo "make bench  - load benchmark on PostgreSQL (make bench N=200000; needs wrk)"
 
 $(STAMP): requirements.lock requirements-dev.lock
@@ -43,10 +47,14 @@ serve: migrate
 	DEMO_MODE=1 SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 $(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers 2
 
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DB) $(PYTEST_ARGS)
 
+# Format, lint, types of services/selectors/permissions, migrations. The import
+# contract (tests/test_architecture.py) runs with `make test` and in pre-commit.
 lint: install
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	DEMO_MODE=1 $(VENV)/bin/mypy
 	DEMO_MODE=1 $(PY) manage.py makemigrations --check --dry-run
 
 # `manage.py check --deploy` with production-like environment; any warning fails.

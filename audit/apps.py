@@ -6,4 +6,4 @@ class AuditConfig(AppConfig):
     verbose_name = "安全审计"
 
     def ready(self):
-        from audit import receivers  # noqa: F401  (login, logout and failed-login entries)
+        from audit import receivers  # noqa: F401 - connects the login, logout and failed-login entries

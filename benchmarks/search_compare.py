@@ -11,7 +11,7 @@ import time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("DEMO_MODE", "1")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -10,7 +10,7 @@ counts or OFFSETs over the whole table. The count shown is exact up to the cap a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -28,7 +28,7 @@ class CappedIds:
     more: bool  # more matches exist beyond LISTING_CAP
 
 
-def capped_ids(name: str, compute: Callable[[int], Sequence[int]]) -> CappedIds:
+def capped_ids(name: str, compute: Callable[[int], Iterable[int]]) -> CappedIds:
     """The first LISTING_CAP ids of a listing; `compute(limit)` returns up to `limit`
     ids in display order and is run once per catalogue version for `name`."""
 

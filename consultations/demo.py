@@ -301,7 +301,10 @@ def _publish(item: Item, acting_user, when: datetime.datetime) -> None:
     itself; these demo drafts are recorded as released on their publication date)."""
     # Demo history: the draft was formed the working day before it went out.
     formed_on = timezone.localdate(when) - DAY
-    Item.objects.filter(pk=item.pk, formed_on__gt=formed_on).update(formed_on=formed_on)
+    if item.formed_on is None or item.formed_on > formed_on:
+        disclosure_services.item_draft_revise(
+            item=item, acting_user=acting_user, formed_on=formed_on
+        )
     disclosure_services.item_mark_published(item=item, when=when, acting_user=acting_user)
 
 

@@ -16,6 +16,7 @@ from consultations.models import (
     Comment,
     CommentStatus,
     Consultation,
+    ConsultationQuerySet,
     Phase,
 )
 from disclosure.choices import ContentCategory
@@ -24,11 +25,11 @@ from disclosure.models import Column, Item
 PUBLIC_PHASES = (Phase.OPEN, Phase.UPCOMING, Phase.CLOSED, Phase.CONCLUDED)
 
 
-def _with_related(queryset: QuerySet[Consultation]) -> QuerySet[Consultation]:
+def _with_related[QS: QuerySet[Consultation]](queryset: QS) -> QS:
     return queryset.select_related("item", "item__section", "feedback_item", "policy_item")
 
 
-def _phase_filter(queryset: QuerySet[Consultation], phase: str, now) -> QuerySet[Consultation]:
+def _phase_filter(queryset: ConsultationQuerySet, phase: str, now) -> ConsultationQuerySet:
     """The database form of `Consultation.phase_at` for public consultations."""
     if phase == Phase.CONCLUDED:
         return queryset.with_published_feedback()

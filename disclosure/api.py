@@ -21,7 +21,7 @@ from common.errors import PortalError
 from common.listing import CappedPaginator
 from common.pagecache import public_page
 from common.sanitize import clean_html
-from disclosure import selectors
+from disclosure import listings, selectors
 from disclosure.models import Item
 from disclosure.search import PublicFilterForm
 
@@ -104,7 +104,7 @@ def item_list(request: HttpRequest) -> JsonResponse:
         return _error(exc.message, exc.status)
 
     # At most LISTING_CAP results are paged; `count_exact` is false beyond that.
-    paginator = CappedPaginator(selectors.search_listing(form.filters()), page_size)
+    paginator = CappedPaginator(listings.search_listing(form.filters()), page_size)
     try:
         page = paginator.page(page_number)
     except EmptyPage:

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.text import Truncator
 
+from common.text import plain_text
 from disclosure import selectors
 from disclosure.models import Column, Item
-from disclosure.search import plain_text
 
 FEED_SIZE = 30
 

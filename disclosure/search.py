@@ -1,14 +1,14 @@
 """Public search and list filters: one form validates the parameters of the search
 page and of the JSON API alike, and helpers highlight what was found."""
 
-import html
 import re
 
 from django import forms
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localdate
 
+from common.text import plain_text
 from disclosure.choices import Topic
 from disclosure.models import Column, Section
 from disclosure.selectors import FIRST_YEAR, SearchFilters
@@ -139,21 +139,6 @@ def highlight(text: str, terms: tuple[str, ...]) -> SafeString:
         pos = match.end()
     out.append(str(escape(text[pos:])))
     return mark_safe("".join(out))  # noqa: S308 - every piece escaped above
-
-
-# Tags that separate what they hold from what follows: without a space there,
-# "<td>姓名</td><td>王某</td>" or two paragraphs would run together as one word.
-_BLOCK_TAG = re.compile(
-    r"<(?=/?(?:p|div|br|li|tr|td|th|h[1-6]|table|thead|tbody|ul|ol|dt|dd|blockquote|pre|hr)\b)",
-    re.IGNORECASE,
-)
-
-
-def plain_text(body_html: str) -> str:
-    """The visible text of a rich-text body, on one line; table cells, paragraphs and
-    list entries stay apart."""
-    spaced = _BLOCK_TAG.sub(" <", body_html or "")
-    return _SPACES.sub(" ", html.unescape(strip_tags(spaced))).strip()
 
 
 def best_excerpt_source(item, terms: tuple[str, ...]) -> str:

@@ -11,9 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from common.listing import CappedIds, capped_ids
 from common.pagecache import cached_versioned
-from disclosure import search_index
 from disclosure.choices import Publicity, Topic
 from disclosure.models import Attachment, Column, Item, ItemStatus, Organisation, Section
 
@@ -248,14 +246,16 @@ def _latest_rows(column_ids: list[int], *, per_column: int, latest: int) -> list
     of the catalogue, in one query: a UNION ALL of small index scans (one per
     column on item_column_public_idx, one on the status index), whatever the size
     of the catalogue. Only what list rows show is read (no body)."""
+    # Only the model's own table name is formatted in; every value is a parameter.
     table = Item._meta.db_table
-    select = f"SELECT id, column_id, published_at, title FROM {table}"
+    select = f"SELECT id, column_id, published_at, title FROM {table}"  # noqa: S608
     public = "status = %s AND publicity = %s"
     newest = "ORDER BY published_at DESC, id DESC LIMIT %s"
-    parts = [f"SELECT * FROM ({select} WHERE {public} {newest}) AS latest"]
+    parts = [f"SELECT * FROM ({select} WHERE {public} {newest}) AS latest"]  # noqa: S608
     params: list = [ItemStatus.PUBLISHED, Publicity.PROACTIVE, latest]
     for n, column_id in enumerate(column_ids):
-        parts.append(f"SELECT * FROM ({select} WHERE column_id = %s AND {public} {newest}) AS c{n}")
+        part = f"SELECT * FROM ({select} WHERE column_id = %s AND {public} {newest}) AS c{n}"  # noqa: S608
+        parts.append(part)
         params += [column_id, ItemStatus.PUBLISHED, Publicity.PROACTIVE, per_column]
     return list(Item.objects.raw(" UNION ALL ".join(parts), params))
 
@@ -277,8 +277,9 @@ def top_columns_with_latest(
     for node in tree.roots:
         column = node.column
         subtree = set(tree.subtree_ids(column))
-        column.latest = [i for i in ordered if i.column_id in subtree][:per_column]
-        column.child_columns = [child.column for child in node.children]
+        # Read by the home page template.
+        column.latest = [i for i in ordered if i.column_id in subtree][:per_column]  # type: ignore[attr-defined]
+        column.child_columns = [child.column for child in node.children]  # type: ignore[attr-defined]
         columns.append(column)
     return columns, ordered[:latest]
 
@@ -328,7 +329,7 @@ def sections_with_counts() -> list[Section]:
     counts = catalogue_counts().by_section
     sections = list(Section.objects.filter(pk__in=list(counts)).order_by("order", "id"))
     for section in sections:
-        section.public_count = counts[section.pk]
+        section.public_count = counts[section.pk]  # type: ignore[attr-defined]
     return sections
 
 
@@ -361,40 +362,3 @@ class SearchFilters:
     @property
     def is_empty(self) -> bool:
         return not (self.terms or self.column or self.topic or self.year or self.section)
-
-
-def _listing_key(kind: str, *parts: object) -> str:
-    return kind + ":" + "|".join(str(p) for p in parts)
-
-
-def column_listing(column_ids: list[int]) -> CappedIds:
-    """A column's public items (its sub-columns' included), newest first, capped."""
-    ids = sorted(column_ids)
-    return capped_ids(
-        _listing_key("column", *ids),
-        lambda limit: public_items_in_columns(ids).values_list("pk", flat=True)[:limit],
-    )
-
-
-def queryset_listing(name: str, queryset: QuerySet[Item]) -> CappedIds:
-    """Any public list (a topic, a section, a year), newest first, capped."""
-    return capped_ids(name, lambda limit: queryset.values_list("pk", flat=True)[:limit])
-
-
-def search_listing(filters: SearchFilters, *, tree: ColumnTree | None = None) -> CappedIds:
-    """Public items holding every term (in any searchable field, attachments' text
-    included) and passing the filters: those with every term in the title first,
-    then newest first (disclosure.search_index). Without terms: newest first."""
-    column_ids = None
-    if filters.column is not None:
-        column_ids = tuple(sorted((tree or column_tree()).subtree_ids(filters.column)))
-    query = search_index.Query(
-        terms=tuple(search_index.normalise(t) for t in filters.terms),
-        column_ids=column_ids,
-        topic=filters.topic,
-        year=filters.year,
-        section_id=filters.section.pk if filters.section is not None else None,
-    )
-    return capped_ids(
-        _listing_key("search", query), lambda limit: search_index.search_ids(query, limit=limit)
-    )

@@ -14,7 +14,7 @@ from common.exports import file_response
 from common.listing import capped_page_or_404
 from common.pagecache import public_page
 from common.sanitize import clean_html
-from disclosure import selectors
+from disclosure import listings, selectors
 from disclosure.search import (
     MAX_QUERY_LENGTH,
     PublicFilterForm,
@@ -100,7 +100,7 @@ def column_detail(request, slug: str):
     node = tree.node(column)
     page = capped_page_or_404(
         request,
-        selectors.column_listing(tree.subtree_ids(column)),
+        listings.column_listing(tree.subtree_ids(column)),
         selectors.public_items_by_ids,
     )
     return render(
@@ -180,7 +180,7 @@ def attachment_download(request, pk: int, attachment_pk: int):
 
 def _browse(request, *, heading: str, crumbs: list, name: str, queryset):
     page = capped_page_or_404(
-        request, selectors.queryset_listing(name, queryset), selectors.public_items_by_ids
+        request, listings.queryset_listing(name, queryset), selectors.public_items_by_ids
     )
     return render(
         request,
@@ -283,7 +283,7 @@ def search(request):
         else:
             page = capped_page_or_404(
                 request,
-                selectors.search_listing(filters, tree=tree),
+                listings.search_listing(filters, tree=tree),
                 selectors.public_items_by_ids,
             )
             for item in page.object_list:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
 from disclosure import services as disclosure_services
 from disclosure.choices import ColumnKind, ContentCategory, Topic
-from disclosure.models import Attachment, Column, Item, Section
+from disclosure.models import Column, Item, Section
 from disclosure.selectors import current_organisation
 from inspection import rules, services
 from inspection.models import (
@@ -57,6 +58,10 @@ def load(ctx: dict) -> None:
             f"巡查整改：巡查报告 {InspectionRun.objects.count()} 份，"
             f"发现问题 {run.findings.count()} 个，整改任务 {RectificationTask.objects.count()} 件"
         )
+
+
+# A PDF whose stored file the demo then loses (a broken-attachment finding).
+LOST_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
 def _users(role):
@@ -128,19 +133,19 @@ def _ensure_problems(office, today):
             office,
             today - 120 * DAY,
         )
-        attachment = Attachment(
-            item=item,
-            title="就业创业服务指南（2025年版）.pdf",
-            size=48213,
-            content_type="application/pdf",
-        )
+        with transaction.atomic():
+            attachment = disclosure_services.attachment_store(
+                item=item,
+                file=SimpleUploadedFile("guide-2025.pdf", LOST_PDF),
+                title="就业创业服务指南（2025年版）",
+            )
         # The stored file was lost (e.g. a failed migration of the file server).
-        attachment.file.name = "attachments/lost-demo-guide-2025.pdf"
-        attachment.save()
+        attachment.file.storage.delete(attachment.file.name)
     if FindingKind.ITEM_OVERDUE not in kinds:
-        Item.objects.create(
+        disclosure_services.item_draft_store(
             column=column,
             section=column.responsible_section,
+            acting_user=_member(column.responsible_section) or office,
             title="关于2026年第三季度职业技能培训补贴发放情况的公示",
             body="<p>（草稿）</p>",
             topic=Topic.LABOUR_EMPLOYMENT,
@@ -148,17 +153,16 @@ def _ensure_problems(office, today):
             formed_on=today - 45 * DAY,
             written_on=today - 45 * DAY,
             publicity="proactive",
-            created_by=_member(column.responsible_section) or office,
         )
     if FindingKind.COLUMN_IDLE not in kinds:
-        idle = Column.objects.create(
+        idle = disclosure_services.column_create(
+            acting_user=None,
             name="乡镇人社动态",
             slug="demo-township-news",
             kind=ColumnKind.NEWS,
             responsible_section=section,
             order=900,
         )
-        disclosure_services.column_assign_section(column=idle, section=section)
         _published(
             idle,
             "城关镇开展春风行动专场招聘会",
@@ -169,7 +173,8 @@ def _ensure_problems(office, today):
     if FindingKind.COLUMN_EMPTY not in kinds:
         # A sub-column opened but never filled (a top-level one would put an empty
         # panel on the home page).
-        empty = Column.objects.create(
+        disclosure_services.column_create(
+            acting_user=None,
             parent=Column.objects.filter(slug="personnel").first(),
             name="高层次人才引进",
             slug="talent-introduction",
@@ -178,16 +183,16 @@ def _ensure_problems(office, today):
             responsible_section=sections[-1],
             order=901,
         )
-        disclosure_services.column_assign_section(column=empty, section=sections[-1])
 
 
 def _published(column, title, body, office, day):
     existing = Item.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    item = Item.objects.create(
+    item = disclosure_services.item_draft_store(
         column=column,
         section=column.responsible_section,
+        acting_user=office,
         title=title,
         body=body,
         topic=Topic.LABOUR_EMPLOYMENT,
@@ -195,7 +200,6 @@ def _published(column, title, body, office, day):
         formed_on=day - 3 * DAY,
         written_on=day - 3 * DAY,
         publicity="proactive",
-        created_by=office,
     )
     return disclosure_services.item_mark_published(item=item, when=_at(day))
 

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from inspection.links import admin_url, public_url
+
 
 class FindingKind(models.TextChoices):
     COLUMN_IDLE = "column_idle", "栏目未按时更新"
@@ -170,8 +172,6 @@ class Finding(models.Model):
     def target_url(self) -> str:
         """Where to look at the problem: the public page of a public item or of a
         column, the back office for an unpublished item."""
-        from inspection.rules import admin_url, public_url
-
         if self.item_id and self.item is not None:
             return public_url(self.item) if self.item.is_public else admin_url(self.item)
         if self.column_id and self.column is not None:

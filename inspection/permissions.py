@@ -17,6 +17,7 @@ from inspection.models import (
     Evaluation,
     InspectionRun,
     RectificationTask,
+    RectificationTaskQuerySet,
     TaskStatus,
 )
 
@@ -62,7 +63,7 @@ def can_manage_tasks(user) -> bool:
     return is_office_member(user)
 
 
-def tasks_visible_to(user) -> QuerySet[RectificationTask]:
+def tasks_visible_to(user) -> RectificationTaskQuerySet:
     if not is_active_user(user):
         return RectificationTask.objects.none()
     if sees_all(user):

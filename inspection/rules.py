@@ -13,12 +13,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Max, OuterRef, Q
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from disclosure import deadlines
 from disclosure.choices import ColumnKind, Publicity
 from disclosure.models import Attachment, Column, Item, ItemStatus, Section
+from inspection.links import public_url
 from inspection.models import FindingKind
+from workcalendar.selectors import WorkCalendar
 
 # 国办秘函〔2019〕19号: 动态、要闻类栏目超过2周未更新; 通知公告、政策文件类栏目超过6个月未更新;
 # 首页栏目信息超过2周未更新. "超过" — more than: 14 days idle passes, 15 fails.
@@ -28,9 +30,6 @@ HOME_IDLE_DAYS = 14
 # 单项否决: 5 or more idle columns, or 5 or more empty columns, fail the site.
 IDLE_COLUMNS_FAIL_AT = 5
 EMPTY_COLUMNS_FAIL_AT = 5
-# Reg. 26 / Art. 7(2): proactive information within 20 working days. 20 working days
-# never span fewer than 20 calendar days, so older items are the only candidates.
-PUBLISH_WITHIN_WORKDAYS = 20
 
 
 @dataclass
@@ -181,19 +180,16 @@ def check_overdue_items(as_of: datetime.date) -> Iterable[FindingDraft]:
     """Proactive items past their 20-working-day deadline and not yet published
     (Reg. 26, seed Art. 7(2)). Items whose publicity is not decided yet are included:
     the deadline runs from the date formed whatever review still has to decide."""
-    from disclosure.deadlines import item_due_date
-
-    latest_formed = as_of - datetime.timedelta(days=PUBLISH_WITHIN_WORKDAYS)
+    calendar = WorkCalendar()
     candidates = (
-        Item.objects.exclude(status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN])
-        .filter(publicity__in=[Publicity.PROACTIVE, ""], formed_on__lt=latest_formed)
+        deadlines.overdue_items(today=as_of)
+        # A withdrawn item is past publication even where its record lacks the date.
+        .exclude(status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN])
         .select_related("section", "column")
         .order_by("formed_on", "id")
     )
     for item in candidates:
-        due = item_due_date(item)
-        if as_of <= due.date:
-            continue
+        due = deadlines.item_due_date(item, calendar=calendar)
         yield FindingDraft(
             kind=FindingKind.ITEM_OVERDUE,
             message=(
@@ -388,25 +384,3 @@ def run_rules(as_of: datetime.date) -> list[FindingDraft]:
     for rule in RULES:
         drafts.extend(rule(as_of))
     return drafts
-
-
-def public_url(obj) -> str:
-    """Where the public sees a column, an item or a consultation; "" if nowhere."""
-    getter = getattr(obj, "get_absolute_url", None)
-    try:
-        if getter is not None:
-            return getter()
-        if isinstance(obj, Column):
-            return reverse("disclosure:column", args=[obj.slug])
-        if isinstance(obj, Item):
-            return reverse("disclosure:item", args=[obj.pk])
-    except NoReverseMatch:
-        return ""
-    return ""
-
-
-def admin_url(obj) -> str:
-    try:
-        return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-    except NoReverseMatch:
-        return ""

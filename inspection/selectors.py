@@ -45,7 +45,7 @@ def run_findings(run: InspectionRun) -> list[tuple[str, list[Finding]]]:
         )
     )
     fingerprints = {f.fingerprint for f in findings if f.fingerprint}
-    open_by_fp = {}
+    open_by_fp: dict[str, RectificationTask] = {}
     for task in (
         RectificationTask.objects.open()
         .filter(finding__fingerprint__in=fingerprints)
@@ -55,14 +55,15 @@ def run_findings(run: InspectionRun) -> list[tuple[str, list[Finding]]]:
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
         own = getattr(finding, "task", None) if _has_task(finding) else None
-        finding.open_task = own or open_by_fp.get(finding.fingerprint)
+        # Shown by the findings template.
+        finding.open_task = own or open_by_fp.get(finding.fingerprint)  # type: ignore[attr-defined]
         groups.setdefault(finding.kind, []).append(finding)
     return [(kind.label, groups[kind]) for kind in KIND_ORDER if kind in groups]
 
 
 def _has_task(finding: Finding) -> bool:
     try:
-        finding.task  # noqa: B018
+        finding.task  # noqa: B018 - reading the reverse one-to-one raises when there is none
     except RectificationTask.DoesNotExist:
         return False
     return True

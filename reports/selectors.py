@@ -33,9 +33,11 @@ def report_tables(report: AnnualReport | None, year: int | None = None) -> Repor
     computed from the data while a draft. With no report, table 二 is empty."""
     if report is not None and report.is_published:
         return ReportTables(
-            tables.table2_from_report(report), report.table3, report.table4, frozen=True
+            tables.table2_from_report(report), report.table3 or {}, report.table4 or {}, frozen=True
         )
     year = report.year if report is not None else year
+    if year is None:
+        raise ValueError("report_tables needs a report or a year")
     table2 = (
         tables.table2_from_report(report)
         if report is not None

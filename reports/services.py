@@ -10,6 +10,7 @@ from django.utils import timezone
 from audit.models import AuditAction
 from audit.services import audit_record
 from common.errors import PortalError
+from common.labels import field_label
 from disclosure.models import Organisation
 from reports import permissions, suggestions, tables
 from reports.guide_defaults import DEFAULT_GUIDE, GUIDE_FIELDS
@@ -53,9 +54,7 @@ def guide_update(*, organisation: Organisation, texts: dict, contacts: dict, act
     """Save the guide's texts and the disclosure office's contacts (Reg. 12) together."""
     if not permissions.can_edit_guide(acting_user):
         raise ReportError("只有局办公室可以修改政府信息公开指南。")
-    missing = [
-        Guide._meta.get_field(f).verbose_name for f in GUIDE_FIELDS if not texts.get(f, "").strip()
-    ]
+    missing = [field_label(Guide, f) for f in GUIDE_FIELDS if not texts.get(f, "").strip()]
     if missing:
         raise ReportError(f"指南内容不完整：{'、'.join(missing)}。")
     with transaction.atomic():
@@ -129,7 +128,7 @@ def annual_report_apply_suggestions(*, report: AnnualReport, acting_user) -> lis
             if getattr(report, suggestion.field) is None:
                 setattr(report, suggestion.field, suggestion.value)
                 changed.append(suggestion.field)
-                filled.append(AnnualReport._meta.get_field(suggestion.field).verbose_name)
+                filled.append(field_label(AnnualReport, suggestion.field))
         drafts = {
             "overview": lambda: suggestions.overview_suggestion(
                 report.year, tables.compute_table3(report.year), tables.compute_table4(report.year)

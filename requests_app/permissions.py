@@ -36,8 +36,9 @@ def sync_request_permissions(*, request: DisclosureRequest, old_section: Section
     the previous section's group."""
     if old_section is not None and old_section.pk != request.section_id:
         remove_perm("handle_request", old_section.group, request)
-    if request.section_id:
-        assign_perm("handle_request", request.section.group, request)
+    section = request.section if request.section_id else None
+    if section is not None:
+        assign_perm("handle_request", section.group, request)
 
 
 def requests_handled_by(user) -> QuerySet[DisclosureRequest]:

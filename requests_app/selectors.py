@@ -16,9 +16,9 @@ from requests_app.models import (
     DisclosureRequest,
     ExtensionStatus,
     PauseKind,
+    RequestEvent,
     Status,
 )
-from requests_app.models.request import RequestEvent
 from workcalendar.selectors import WorkCalendar
 
 
@@ -162,19 +162,22 @@ def dashboard(visible: QuerySet[DisclosureRequest], today: datetime.date | None 
     open_requests = list(with_clock_data(visible.filter(status__in=OPEN_STATUSES)))
     due_soon, overdue, consulting, pending_ext = [], [], [], []
     cal = WorkCalendar()
+    reply_day: dict[int, datetime.date] = {}
     for r in open_requests:
-        r.clock = request_clock(r, today, cal)
-        if r.clock.overdue:
+        rclock = request_clock(r, today, cal)
+        r.clock = rclock  # type: ignore[attr-defined]  # shown by the dashboard template
+        reply_day[r.pk] = (rclock.reply and rclock.reply.day) or datetime.date.max
+        if rclock.overdue:
             overdue.append(r)
-        elif r.clock.due_soon:
+        elif rclock.due_soon:
             due_soon.append(r)
         if any(p.ended_on is None and p.kind != PauseKind.FEE for p in r.pauses.all()):
             consulting.append(r)
         ext = _get_related(r, "extension")
         if ext is not None and ext.status == ExtensionStatus.PENDING:
             pending_ext.append(r)
-    due_soon.sort(key=lambda r: r.clock.reply.day)
-    overdue.sort(key=lambda r: r.clock.reply.day)
+    due_soon.sort(key=lambda r: reply_day[r.pk])
+    overdue.sort(key=lambda r: reply_day[r.pk])
     correction = [r for r in open_requests if r.status == Status.AWAITING_CORRECTION]
     fee = [r for r in open_requests if r.status == Status.AWAITING_FEE]
     complaints = list(
@@ -203,6 +206,8 @@ def requests_of_applicant_in_month(request: DisclosureRequest) -> int:
     """The ordinal of `request` among the same applicant's requests received in its
     calendar month (国办函〔2020〕109号 按件计收: "同一申请人一个自然月内")."""
     day = request.received_on
+    if day is None:
+        return 0  # not received: not counted
     same = DisclosureRequest.objects.filter(
         id_number=request.id_number,
         received_on__year=day.year,
@@ -226,6 +231,7 @@ def available_actions(user, request: DisclosureRequest, rclock: RequestClock) ->
     meaningful = {
         Action.REQUEST_CORRECTION: correction is None
         and rclock.correction_window is not None
+        and rclock.correction_window.day is not None
         and today <= rclock.correction_window.day,
         Action.LAPSE_CORRECTION: correction is not None and today > correction.due_on,
         Action.START_PAUSE: not open_pause and not rclock.overdue,

@@ -3,33 +3,11 @@ request checks its action here first; tests generate the refusals from this map.
 
 from dataclasses import dataclass
 
-from django.db import models
-
-from requests_app.models import Status
+from requests_app.models.choices import Action, Status
 
 S = Status
 
-
-class Action(models.TextChoices):
-    SUBMIT = "submit", "网上提交申请"
-    REGISTER = "register", "登记申请"
-    CONFIRM_RECEIPT = "confirm_receipt", "确认收到申请"
-    DISCARD = "discard", "作废（未受理）"
-    ASSIGN = "assign", "分办"
-    REQUEST_CORRECTION = "request_correction", "告知补正"
-    RECEIVE_CORRECTION = "receive_correction", "收到补正申请"
-    LAPSE_CORRECTION = "lapse_correction", "逾期未补正，终止办理"
-    START_PAUSE = "start_pause", "征求意见（暂停计时）"
-    END_PAUSE = "end_pause", "征求意见结束（恢复计时）"
-    APPLY_EXTENSION = "apply_extension", "申请延期答复"
-    DECIDE_EXTENSION = "decide_extension", "审批延期答复"
-    NOTIFY_FEE = "notify_fee", "发出收费通知"
-    RECORD_PAYMENT = "record_payment", "登记缴费"
-    LAPSE_FEE = "lapse_fee", "逾期未缴费，终止办理"
-    SUBMIT_DRAFT = "submit_draft", "提交答复意见"
-    RETURN_DRAFT = "return_draft", "退回答复意见"
-    APPROVE = "approve", "审批通过并答复"
-    WITHDRAW = "withdraw", "申请人撤回申请"
+__all__ = ["TRANSITIONS", "Action", "Transition"]
 
 
 @dataclass(frozen=True)

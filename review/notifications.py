@@ -32,15 +32,12 @@ def stage_recipients(item: Item) -> list[User]:
     """Who may act on `item` in its current status (drafter and anyone who decided at
     another stage left out: they may not act)."""
     from review.permissions import transition_refusal
-    from review.workflow import STATUS_STAGE
+    from review.workflow import STAGE_ROLE, STATUS_STAGE
 
     if item.status in STATUS_STAGE:
         stage = STATUS_STAGE[item.status]
         name = f"approve_{stage}"
-        role = {"first": Role.SECTION_HEAD, "second": Role.OFFICE_REVIEWER, "final": Role.LEADER}[
-            stage
-        ]
-        candidates = _users_with_role(role)
+        candidates = _users_with_role(STAGE_ROLE[stage])
         if stage == "first":
             candidates = candidates.filter(groups=item.section.group)
         return [u for u in candidates if transition_refusal(u, item, name) is None]

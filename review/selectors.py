@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -10,9 +11,9 @@ from accounts.roles import Role, group_ids, has_role
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
 from review.models import Action, Decision
-from review.permissions import review_items_visible_to
+from review.permissions import can_edit_item_content, can_take, review_items_visible_to
 from review.revision import content_revision
-from review.workflow import READY_STATUSES, STATUS_STAGE
+from review.workflow import PAGE_ACTIONS, READY_STATUSES, STATUS_STAGE
 from workcalendar.selectors import WorkCalendar
 
 S = ItemStatus
@@ -47,13 +48,13 @@ def queue_for(user) -> list[Item]:
     )
     section_groups = group_ids(user)
     decided: dict[int, set[str]] = {}
-    for item_id, stage in Decision.objects.filter(
+    for item_id, decided_stage in Decision.objects.filter(
         actor=user, item__in=[i.pk for i in items], action__in=[Action.APPROVE, Action.RETURN]
     ).values_list("item_id", "stage"):
-        decided.setdefault(item_id, set()).add(stage)
+        decided.setdefault(item_id, set()).add(decided_stage)
     queue = []
     for item in items:
-        stage = STATUS_STAGE.get(item.status)
+        stage = STATUS_STAGE.get(ItemStatus(item.status))
         if stage is None:
             queue.append(item)  # approved: waiting for release
             continue
@@ -96,7 +97,7 @@ def scheduled_items(user) -> QuerySet[Item]:
 @dataclass(frozen=True)
 class DeadlineRow:
     item: Item
-    due_on: object
+    due_on: datetime.date
     confirmed: bool
 
 
@@ -104,7 +105,7 @@ def _with_due(items) -> list[DeadlineRow]:
     calendar = WorkCalendar()  # reads each calendar year once for the whole list
     rows = []
     for item in items:
-        due = calendar.add_workdays(item.formed_on, deadlines.DEADLINE_WORKDAYS)
+        due = deadlines.item_due_date(item, calendar=calendar)
         rows.append(DeadlineRow(item, due.date, due.confirmed))
     return sorted(rows, key=lambda r: r.due_on)
 
@@ -129,7 +130,7 @@ def item_history(item: Item) -> list[Decision]:
         Decision.objects.filter(item=item).select_related("actor").order_by("created_at", "id")
     )
     for decision in decisions:
-        decision.void = (
+        decision.void = (  # type: ignore[attr-defined]  # shown by the history template
             decision.action in (Action.APPROVE, Action.OVERRIDE) and decision.revision != current
         )
     return decisions
@@ -181,3 +182,29 @@ def public_links(item: Item) -> dict:
 def public_change_notes(item: Item):
     """Substantive change notes, newest first (minor corrections are not shown)."""
     return item.change_notes.filter(substantive=True).order_by("-changed_at")
+
+
+def page_actions(user, item: Item, report, approval_problems: list[str]) -> dict[str, bool]:
+    """The buttons of the item's review page: each page action of the transitions map
+    (PAGE_ACTIONS) the user may take now (`can_take`), shown only where it can succeed
+    (a release needs a passed check; an override only a finding to override). The
+    services check all of it again."""
+    may = {
+        action: any(can_take(user, item, name) for name in names)
+        for action, names in PAGE_ACTIONS.items()
+    }
+    releasable = report.ok and not approval_problems
+    needs_override = bool(report.overridable) and report.override is None
+    return {
+        **may,
+        "override": needs_override
+        and may["override"]
+        and (item.status not in (S.DRAFT, S.RETURNED) or item.is_signed_document),
+        "release": releasable and may["release"],
+        "schedule": releasable and may["schedule"],
+        "release_blocked": not releasable and may["release"],
+        "sign": item.is_signed_document and report.ok and may["sign"],
+        "sign_blocked": item.is_signed_document and not report.ok and may["sign"],
+        "replace": may["replace"] and not item.replaced_by_id,
+        "relations": can_edit_item_content(user, item),
+    }

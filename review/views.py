@@ -19,19 +19,16 @@ from accounts.roles import has_role
 from common.sanitize import clean_html
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
-from inspection.selectors import overdue_tasks_for
 from review import forms, selectors, services
 from review.checks import INTERPRETATION_PARTS, approval_problems, security_check
 from review.models import SensitiveWord, SignOff
 from review.permissions import (
     REVIEW_ROLES,
-    can_edit_item_content,
     can_manage_sensitive_words,
-    can_take,
     can_use_review,
     review_items_visible_to,
 )
-from review.workflow import READY_STATUSES, STAGE_ORDER, stage_of
+from review.workflow import PAGE_ACTIONS, READY_STATUSES, STAGE_ORDER, stage_of
 
 S = ItemStatus
 
@@ -61,8 +58,6 @@ def dashboard(request):
         "drafts": selectors.my_drafts(user),
         "in_review": selectors.my_in_review(user),
         "scheduled": selectors.scheduled_items(user),
-        # F7: overdue rectification tasks show on every staff dashboard.
-        "overdue_tasks": overdue_tasks_for(user),
         "is_reviewer": has_role(user, *REVIEW_ROLES),
         "manages_words": can_manage_sensitive_words(user),
         "word_count": SensitiveWord.objects.filter(is_active=True).count()
@@ -78,6 +73,8 @@ class ActionSpec:
     verb: str  # for the success message
 
 
+# The form of each page action of the transitions map (review.workflow.PAGE_ACTIONS),
+# and of the release attributes (not a transition).
 ACTIONS: dict[str, ActionSpec] = {
     "submit": ActionSpec(forms.TokenForm, "已提交送审"),
     "approve": ActionSpec(forms.ApproveForm, "已审核通过"),
@@ -92,37 +89,6 @@ ACTIONS: dict[str, ActionSpec] = {
     "update": ActionSpec(forms.UpdateForm, "已更新"),
     "relations": ActionSpec(forms.RelationsForm, "已保存发布属性"),
 }
-
-
-def _available(user, item: Item, report, approval_problems: list[str]) -> dict[str, bool]:
-    stage = stage_of(item.status)
-    releasable = report.ok and not approval_problems
-    can_return = (
-        can_take(user, item, f"return_{stage}")
-        if stage
-        else item.status in READY_STATUSES and can_take(user, item, "return_approved")
-    )
-    needs_override = bool(report.overridable) and report.override is None
-    return {
-        "submit": can_take(user, item, "submit"),
-        "approve": bool(stage) and can_take(user, item, f"approve_{stage}"),
-        "return": can_return,
-        "override": needs_override
-        and can_take(user, item, "override")
-        and (item.status not in (S.DRAFT, S.RETURNED) or item.is_signed_document),
-        "release": releasable and can_take(user, item, "release"),
-        "schedule": releasable and can_take(user, item, "schedule"),
-        "release_blocked": not releasable and can_take(user, item, "release"),
-        "unschedule": can_take(user, item, "unschedule"),
-        "sign": item.is_signed_document and report.ok and can_take(user, item, "publish_signed"),
-        "sign_blocked": item.is_signed_document
-        and not report.ok
-        and can_take(user, item, "publish_signed"),
-        "withdraw": can_take(user, item, "withdraw"),
-        "replace": can_take(user, item, "replace") and not item.replaced_by_id,
-        "update": can_take(user, item, "update"),
-        "relations": can_edit_item_content(user, item),
-    }
 
 
 def _relations_form(request, item: Item, data=None, initial=None):
@@ -202,7 +168,7 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
     if bound:
         page_forms.update(bound)
     stage_rows = _stage_rows(item)
-    can = _available(request.user, item, report, problems)
+    can = selectors.page_actions(request.user, item, report, problems)
     kept = None
     for action, form in (bound or {}).items():
         if not can.get(action):
@@ -300,39 +266,32 @@ def item_action(request, pk: int, action: str):
     return redirect("review:item", pk=item.pk)
 
 
+# What each page action passes to its service, besides item, user and token.
+ARGUMENTS = {
+    "approve": lambda d: {"opinion": d["opinion"]},
+    "return": lambda d: {"opinion": d["opinion"]},
+    "override": lambda d: {"reason": d["reason"]},
+    "schedule": lambda d: {"when": d["when"]},
+    "sign": lambda d: {
+        "signer": d["signer"],
+        "signer_title": d["signer_title"],
+        "signed_on": d["signed_on"],
+    },
+    "withdraw": lambda d: {"reason": d["reason"]},
+    "replace": lambda d: {"replacement": d["replacement"], "note": d["note"]},
+    "update": lambda d: {
+        "changes": {name: d[name] for name in services.UPDATABLE_FIELDS},
+        "substantive": d["substantive"],
+        "note": d["note"],
+    },
+}
+
+
 def _perform(action: str, item: Item, user, data: dict):
-    token = data.get("token")
-    common = {"item": item, "acting_user": user, "expected_token": token}
-    if action == "submit":
-        return services.item_submit(**common)
-    if action == "approve":
-        return services.review_approve(opinion=data["opinion"], **common)
-    if action == "return":
-        return services.review_return(opinion=data["opinion"], **common)
-    if action == "override":
-        return services.review_override(reason=data["reason"], **common)
-    if action == "release":
-        return services.item_release(**common)
-    if action == "schedule":
-        return services.item_schedule(when=data["when"], **common)
-    if action == "unschedule":
-        return services.item_unschedule(**common)
-    if action == "sign":
-        return services.item_publish_signed(
-            signer=data["signer"],
-            signer_title=data["signer_title"],
-            signed_on=data["signed_on"],
-            **common,
-        )
-    if action == "withdraw":
-        return services.item_withdraw(reason=data["reason"], **common)
-    if action == "replace":
-        return services.item_replace(replacement=data["replacement"], note=data["note"], **common)
-    if action == "update":
-        changes = {name: data[name] for name in services.UPDATABLE_FIELDS}
-        return services.item_update_published(
-            changes=changes, substantive=data["substantive"], note=data["note"], **common
-        )
+    if action in PAGE_ACTIONS:
+        service = services.SERVICE_OF_ACTION[action]
+        arguments = ARGUMENTS.get(action, lambda d: {})(data)
+        return service(item=item, acting_user=user, expected_token=data.get("token"), **arguments)
     if action == "relations":
         return services.item_set_relations(
             item=item,

@@ -34,6 +34,13 @@ class Transition:
     # Taken by the system (publish_due), never by a person.
     system_only: bool = False
     stage: str = ""
+    # The action on the item's review page (its form, its button, its service) that
+    # takes this transition; "" for the name itself. None: no page action.
+    action: str | None = ""
+
+    @property
+    def page_action(self) -> str | None:
+        return None if self.action is None or self.system_only else self.action or self.name
 
 
 _DRAFTERS = frozenset({Role.SECTION_CLERK, Role.SECTION_HEAD, Role.OFFICE_REVIEWER})
@@ -72,6 +79,7 @@ TRANSITIONS: dict[str, Transition] = {
                 NEXT_STATUS[stage],
                 frozenset({STAGE_ROLE[stage]}),
                 stage=stage,
+                action="approve",
             )
             for stage in STAGE_ORDER
         ],
@@ -83,12 +91,20 @@ TRANSITIONS: dict[str, Transition] = {
                 S.RETURNED,
                 frozenset({STAGE_ROLE[stage]}),
                 stage=stage,
+                action="return",
             )
             for stage in STAGE_ORDER
         ],
         # An approved item found wanting before it goes public goes back too; the
         # office's return resumes at 复审, the leader's at 终审.
-        Transition("return_approved", "发布前退回", READY_STATUSES, S.RETURNED, _OFFICE_OR_LEADER),
+        Transition(
+            "return_approved",
+            "发布前退回",
+            READY_STATUSES,
+            S.RETURNED,
+            _OFFICE_OR_LEADER,
+            action="return",
+        ),
         # Only the leader releases over a personal-data or sensitive-word finding.
         Transition(
             "override",
@@ -118,6 +134,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({S.DRAFT, S.RETURNED}),
             S.PUBLISHED,
             _OFFICE_OR_LEADER,
+            action="sign",
         ),
         Transition("withdraw", "撤回", frozenset({S.PUBLISHED}), S.WITHDRAWN, _OFFICE_OR_LEADER),
         Transition(
@@ -130,6 +147,22 @@ TRANSITIONS: dict[str, Transition] = {
         Transition("update", "发布后更新", frozenset({S.PUBLISHED}), None, _OFFICE_OR_LEADER),
     ]
 }
+
+
+# The review page's actions, each with the transitions it may take (derived: the
+# views' action table, the buttons and the service map all follow from this).
+def _page_actions() -> dict[str, tuple[str, ...]]:
+    actions: dict[str, tuple[str, ...]] = {}
+    for transition in TRANSITIONS.values():
+        if transition.page_action is not None:
+            actions[transition.page_action] = (
+                *actions.get(transition.page_action, ()),
+                transition.name,
+            )
+    return actions
+
+
+PAGE_ACTIONS = _page_actions()
 
 
 def stage_of(status: str) -> str | None:

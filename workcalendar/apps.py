@@ -6,4 +6,4 @@ class WorkcalendarConfig(AppConfig):
     verbose_name = "工作日历"
 
     def ready(self) -> None:
-        from workcalendar import checks  # noqa: F401  (registers the system check)
+        from workcalendar import checks  # noqa: F401 - registers the system check

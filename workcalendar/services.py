@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from common.errors import PortalError
+from common.history import record_history
 from workcalendar import permissions
 from workcalendar.models import MAX_YEAR, MIN_YEAR, CalendarDay, CalendarYear, DayKind
 from workcalendar.selectors import missing_statutory_days
@@ -34,8 +35,7 @@ def _check_year(year: int) -> None:
 
 
 def _save(obj, *, acting_user, reason: str, update_fields=None) -> None:
-    obj._history_user = acting_user
-    obj._change_reason = reason
+    record_history(obj, user=acting_user, reason=reason)
     if update_fields:
         obj.save(update_fields=update_fields)
     else:
@@ -148,6 +148,5 @@ def calendar_day_delete(*, date: datetime.date, acting_user) -> None:
         day = CalendarDay.objects.select_for_update().filter(date=date).first()
         if day is None:
             raise CalendarError(f"{date.isoformat()} 没有录入。")
-        day._history_user = acting_user
-        day._change_reason = "删除日期"
+        record_history(day, user=acting_user, reason="删除日期")
         day.delete()

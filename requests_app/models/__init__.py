@@ -1,27 +1,30 @@
-from requests_app.models.complaint import Complaint, ComplaintKind, ComplaintStatus
-from requests_app.models.remedy import RemedyCase
-from requests_app.models.request import (
+from requests_app.models.choices import (
     OPEN_STATUSES,
+    Action,
     Channel,
-    ClockPause,
-    Correction,
     DeliveryMethod,
-    DisclosureRequest,
-    Extension,
     ExtensionStatus,
     FeeScheme,
     IdType,
     InfoForm,
     PauseKind,
-    RequestEvent,
-    RequestFile,
     RequestFileKind,
-    Serial,
     Status,
 )
+from requests_app.models.complaint import Complaint, ComplaintKind, ComplaintStatus
+from requests_app.models.handling import (
+    ClockPause,
+    Correction,
+    Extension,
+    RequestEvent,
+    RequestFile,
+)
+from requests_app.models.remedy import RemedyCase
+from requests_app.models.request import DisclosureRequest, Serial
 
 __all__ = [
     "OPEN_STATUSES",
+    "Action",
     "Channel",
     "ClockPause",
     "Complaint",

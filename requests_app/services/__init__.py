@@ -9,9 +9,11 @@ from requests_app.services._common import (
     CODE_ALPHABET,
     CODE_LENGTH,
     RequestError,
+    Seams,
     format_code,
     normalise_code,
     normalise_tracking_number,
+    seams,
 )
 from requests_app.services.answer import (
     reply_file_add,
@@ -53,6 +55,8 @@ __all__ = [
     "CODE_ALPHABET",
     "CODE_LENGTH",
     "RequestError",
+    "Seams",
+    "seams",
     "Submission",
     "complaint_answer",
     "complaint_submit",

@@ -4,12 +4,18 @@ dated steps, mail to the applicant, serial numbers and files."""
 import datetime
 import logging
 import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from common.errors import PortalError
 from common.uploads import validate_upload
 from requests_app.models import (
@@ -51,15 +57,41 @@ APPLICANT_FIELDS = (
 )
 
 
-# The services' clock. Tests travel in time with time-machine; the demo replays
-# past steps by setting `_clock_override` (requests_app.demo), nothing else does.
-_clock_override: datetime.datetime | None = None
-# The demo's applicants are invented: the demo turns mail to them off.
-MAIL_APPLICANTS = True
+@dataclass(frozen=True)
+class Seams:
+    """What a replay may change about the services' surroundings. Tests travel in time
+    with time-machine; the demo replays past steps "on" their day and, its applicants
+    being invented, sends them no mail. Nothing else changes these."""
+
+    now: datetime.datetime | None = None  # the services' clock; None: the real time
+    mail_applicants: bool = True
+
+
+# One context variable, not module globals: a change is scoped to a `with` block
+# (and to its thread or task), and undone on leaving it.
+SEAMS: ContextVar[Seams] = ContextVar("requests_app_service_seams", default=Seams())
+
+
+@contextmanager
+def seams(**changes: Any) -> Iterator[Seams]:
+    """Run the services with `changes` to SEAMS (`now=`, `mail_applicants=`)."""
+    token = SEAMS.set(replace(SEAMS.get(), **changes))
+    try:
+        yield SEAMS.get()
+    finally:
+        SEAMS.reset(token)
+
+
+def _known[T](value: T | None, what: str) -> T:
+    """`value`, which the request's state guarantees (a received request has its date,
+    a running clock its deadline); a refusal rather than a crash if it is missing."""
+    if value is None:
+        raise RequestError(f"申请缺少{what}，不能执行此操作。")
+    return value
 
 
 def _now() -> datetime.datetime:
-    return _clock_override or timezone.now()
+    return SEAMS.get().now or timezone.now()
 
 
 def _today() -> datetime.date:
@@ -98,7 +130,8 @@ def _check(action: Action, req: DisclosureRequest) -> None:
 
 
 def _move(action: Action, req: DisclosureRequest, target: Status) -> None:
-    assert target in TRANSITIONS[action].targets, (action, target)
+    if target not in TRANSITIONS[action].targets:  # a programming error, not a refusal
+        raise ValueError(f"{action} does not lead to {target}")
     req.status = target
 
 
@@ -124,7 +157,7 @@ def _event(
 
 def _mail_applicant(req: DisclosureRequest, subject: str, body: str) -> None:
     """Mail the applicant after commit, if they gave an address."""
-    if not req.email or not MAIL_APPLICANTS:
+    if not req.email or not SEAMS.get().mail_applicants:
         return
     email = req.email
     text = (
@@ -139,8 +172,26 @@ def _send(subject: str, text: str, to: str) -> None:
     # A mail failure must not undo or hide the recorded step: log it, staff can resend.
     try:
         send_mail(subject, text, None, [to])
-    except Exception:  # noqa: BLE001 — any transport error
+    except Exception:  # any transport error: logged with its traceback
         logger.exception("requests_app: could not mail %s", subject)
+
+
+def _begin(
+    request: DisclosureRequest,
+    action: Action,
+    acting_user: User | None = None,
+    *,
+    may: Callable[[User, DisclosureRequest], bool] | None = None,
+    refusal: str = "您没有权限执行此操作。",
+) -> DisclosureRequest:
+    """The start of every transition service: lock the request, check the acting
+    user's right (`may`, unless the caller checked it before locking, or the caller
+    is a system job: `acting_user` None), then the source state in TRANSITIONS."""
+    req = _lock(request)
+    if may is not None and acting_user is not None:
+        _require(may(acting_user, req), refusal)
+    _check(action, req)
+    return req
 
 
 def _require(ok: bool, message: str = "您没有权限执行此操作。") -> None:

@@ -15,7 +15,7 @@ from requests_app.models import (
 from requests_app.outcomes import Outcome, outcome_full_label
 from requests_app.services._common import (
     RequestError,
-    _check,
+    _begin,
     _close,
     _event,
     _lock,
@@ -42,9 +42,7 @@ def request_draft_submit(
     if not text.strip():
         raise RequestError("请填写答复内容。")
     with transaction.atomic():
-        req = _lock(request)
-        _require(permissions.can_handle_request(acting_user, req))
-        _check(Action.SUBMIT_DRAFT, req)
+        req = _begin(request, Action.SUBMIT_DRAFT, acting_user, may=permissions.can_handle_request)
         if req.pauses.filter(ended_on=None).exists():
             raise RequestError("征求意见尚未结束，请先登记征求意见结果。")
         if outcome == Outcome.UNAVAILABLE_STILL_UNCLEAR and not (
@@ -86,8 +84,7 @@ def request_draft_return(
     if not opinion.strip():
         raise RequestError("退回须填写意见。")
     with transaction.atomic():
-        req = _lock(request)
-        _check(Action.RETURN_DRAFT, req)
+        req = _begin(request, Action.RETURN_DRAFT)
         req.return_opinion = opinion.strip()
         _move(Action.RETURN_DRAFT, req, Status.ASSIGNED)
         req.save(update_fields=["return_opinion", "status", "updated_at"])
@@ -100,8 +97,7 @@ def request_approve(*, request: DisclosureRequest, acting_user) -> DisclosureReq
     numbered reply notice is generated with its legal basis."""
     _require(permissions.can_manage_requests(acting_user))
     with transaction.atomic():
-        req = _lock(request)
-        _check(Action.APPROVE, req)
+        req = _begin(request, Action.APPROVE)
         if req.drafted_by_id == acting_user.pk:
             raise RequestError("拟稿人不能审批自己起草的答复。")
         today = _today()
@@ -142,8 +138,7 @@ def request_withdraw(*, request: DisclosureRequest, note: str, acting_user) -> D
     if not note.strip():
         raise RequestError("请记录申请人撤回申请的方式和时间。")
     with transaction.atomic():
-        req = _lock(request)
-        _check(Action.WITHDRAW, req)
+        req = _begin(request, Action.WITHDRAW)
         _close(req, Action.WITHDRAW, Outcome.OTHER, _today())
         req.save(update_fields=["status", "outcome", "closed_on", "updated_at"])
         _event(

@@ -20,9 +20,9 @@ from requests_app.models import (
 from requests_app.services._common import (
     APPLICANT_FIELDS,
     RequestError,
-    _check,
+    _begin,
     _event,
-    _lock,
+    _known,
     _mail_applicant,
     _move,
     _new_code,
@@ -151,8 +151,7 @@ def request_confirm_receipt(
     _require(permissions.can_manage_requests(acting_user))
     received_on = received_on or _today()
     with transaction.atomic():
-        req = _lock(request)
-        _check(Action.CONFIRM_RECEIPT, req)
+        req = _begin(request, Action.CONFIRM_RECEIPT)
         if received_on > _today():
             raise RequestError("确认收到日期不能晚于今天。")
         if received_on < timezone.localdate(req.submitted_at):
@@ -160,7 +159,7 @@ def request_confirm_receipt(
         _move(Action.CONFIRM_RECEIPT, req, Status.RECEIVED)
         req.received_on = received_on
         req.save(update_fields=["status", "received_on", "updated_at"])
-        due = selectors.reply_deadline_of(req)
+        due = _known(selectors.reply_deadline_of(req), "答复期限")
         _event(
             req,
             Action.CONFIRM_RECEIPT,
@@ -183,8 +182,7 @@ def request_discard(*, request: DisclosureRequest, reason: str, acting_user) -> 
     if not reason.strip():
         raise RequestError("请说明作废原因。")
     with transaction.atomic():
-        req = _lock(request)
-        _check(Action.DISCARD, req)
+        req = _begin(request, Action.DISCARD)
         _move(Action.DISCARD, req, Status.DISCARDED)
         req.save(update_fields=["status", "updated_at"])
         _event(
@@ -205,8 +203,7 @@ def request_assign(
     that section's staff then see and handle it."""
     _require(permissions.can_manage_requests(acting_user))
     with transaction.atomic():
-        req = _lock(request)
-        _check(Action.ASSIGN, req)
+        req = _begin(request, Action.ASSIGN)
         old = req.section
         req.section = section
         req.assigned_at = _now()

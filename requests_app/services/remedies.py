@@ -16,6 +16,7 @@ from requests_app.outcomes import RemedyResult
 from requests_app.services._common import (
     RequestError,
     _event,
+    _known,
     _lock,
     _mail_applicant,
     _now,
@@ -48,7 +49,7 @@ def complaint_submit(*, request: DisclosureRequest, kind: str, text: str) -> Com
             text=text.strip(),
             submitted_at=_now(),
             received_on=today,
-            due_on=due.day,
+            due_on=_known(due.day, "答复期限"),
             due_confirmed=due.confirmed,
         )
         _event(

@@ -15,7 +15,7 @@ Split by step: `drafting`, `stages`, `release`, `published`; shared steps in `_c
 from collections.abc import Callable
 
 from review.services._common import StaleForm, TransitionError, form_token, resume_stage
-from review.services.drafting import item_set_relations, item_submit
+from review.services.drafting import interpretation_link_imported, item_set_relations, item_submit
 from review.services.published import (
     UPDATABLE_FIELDS,
     item_replace,
@@ -32,35 +32,38 @@ from review.services.release import (
     items_publish_due,
 )
 from review.services.stages import review_approve, review_override, review_return
+from review.workflow import TRANSITIONS
 
-# Every transition of the map and the service that takes it (tests walk this).
-SERVICES: dict[str, Callable] = {
+# The service of each page action (and of the system's publish_scheduled); the
+# service of every transition follows from the map (tests walk SERVICES).
+SERVICE_OF_ACTION: dict[str, Callable] = {
     "submit": item_submit,
-    "approve_first": review_approve,
-    "approve_second": review_approve,
-    "approve_final": review_approve,
-    "return_first": review_return,
-    "return_second": review_return,
-    "return_final": review_return,
-    "return_approved": review_return,
+    "approve": review_approve,
+    "return": review_return,
     "override": review_override,
     "release": item_release,
     "schedule": item_schedule,
     "unschedule": item_unschedule,
     "publish_scheduled": item_publish_scheduled,
-    "publish_signed": item_publish_signed,
+    "sign": item_publish_signed,
     "withdraw": item_withdraw,
     "replace": item_replace,
     "update": item_update_published,
 }
+SERVICES: dict[str, Callable] = {
+    name: SERVICE_OF_ACTION[transition.page_action or name]
+    for name, transition in TRANSITIONS.items()
+}
 
 __all__ = [
     "SERVICES",
+    "SERVICE_OF_ACTION",
     "UPDATABLE_FIELDS",
     "ScheduledOutcome",
     "StaleForm",
     "TransitionError",
     "form_token",
+    "interpretation_link_imported",
     "item_publish_scheduled",
     "item_publish_signed",
     "item_release",

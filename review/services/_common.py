@@ -10,6 +10,7 @@ from django.utils import timezone
 from audit.models import AuditAction
 from audit.services import audit_record
 from common.errors import PortalError
+from common.history import record_history
 from disclosure import services as disclosure_services
 from disclosure.models import Item, ItemStatus
 from review.models import Action, Decision, Stage
@@ -120,7 +121,7 @@ def _audit(action: AuditAction, acting_user, item: Item, detail: str) -> None:
 
 def _save(item: Item, acting_user, *fields: str) -> None:
     if getattr(acting_user, "pk", None):
-        item._history_user = acting_user  # django-simple-history: who changed it
+        record_history(item, user=acting_user)
     item.save(update_fields=[*fields, "updated_at"])
     # Withdrawal, replacement, changes after publication: the search index and the
     # public pages follow in the same transaction.

@@ -36,7 +36,7 @@ def item_submit(*, item: Item, acting_user, expected_token: str | None = None) -
         if problems:
             raise TransitionError("不能送审：" + "".join(problems), problems=problems)
         stage = resume_stage(item) if item.status == S.RETURNED else Stage.FIRST
-        _set_status(item, STAGE_STATUS[stage], acting_user=acting_user)
+        _set_status(item, STAGE_STATUS[Stage(stage)], acting_user=acting_user)
         _record(item, Action.SUBMIT, acting_user, stage=stage)
         notifications.notify_stage_reached(item)
     return item
@@ -93,3 +93,26 @@ def item_set_relations(
             "signatory",
         )
     return item
+
+
+def interpretation_link_imported(
+    *, policy: Item, interpretation: Item, signatory: str, acting_user=None
+) -> None:
+    """Record that two items published before the portal kept the link are a policy
+    and its interpretation (Art. 7(4)): an import of legacy content, not a step of
+    the workflow, so no decision is recorded. Refused unless both are published."""
+    with transaction.atomic():
+        pair = {
+            i.pk: i
+            for i in Item.objects.select_for_update().filter(pk__in=[policy.pk, interpretation.pk])
+        }
+        policy, interpretation = pair[policy.pk], pair[interpretation.pk]
+        if S.PUBLISHED not in (policy.status, interpretation.status) or (
+            policy.status != interpretation.status
+        ):
+            raise TransitionError("只能为两条已发布的信息补录解读关系。")
+        policy.needs_interpretation = True
+        _save(policy, acting_user, "needs_interpretation")
+        interpretation.interprets = policy
+        interpretation.signatory = signatory
+        _save(interpretation, acting_user, "interprets", "signatory")

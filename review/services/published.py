@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.models import AuditAction
+from common.labels import field_label
 from common.sanitize import clean_html
 from disclosure.choices import Validity
 from disclosure.models import Item
@@ -58,7 +59,7 @@ def item_replace(
             raise TransitionError("不能用信息自身替代。")
         if not new.is_public:
             raise TransitionError("替代信息必须是已发布的主动公开信息。")
-        if item.replaced_by_id:
+        if item.replaced_by is not None:
             raise TransitionError(f"该信息已被替代为《{item.replaced_by.title}》。")
         if new.replaced_by_id:
             raise TransitionError("所选信息本身已被替代，请选择最新的信息。")
@@ -117,7 +118,7 @@ def item_update_published(
             shown = "；".join(f"{f.kind_label} {f.masked}（{f.where}）" for f in found[:8])
             raise TransitionError(f"更新后的内容未通过安全检查：{shown}。")
         _save(item, acting_user, *changed)
-        labels = "、".join(str(Item._meta.get_field(n).verbose_name) for n in changed)
+        labels = "、".join(field_label(Item, n) for n in changed)
         ChangeNote.objects.create(
             item=item,
             note=note,

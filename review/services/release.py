@@ -38,8 +38,8 @@ def _companions(item: Item) -> list[Item]:
     approved interpretations (Art. 7(4): 同步审签、同步部署)."""
     if item.needs_interpretation:
         return list(item.interpretations.filter(status__in=READY_STATUSES).order_by("pk"))
-    if item.interprets_id:
-        policy = item.interprets
+    policy = item.interprets
+    if policy is not None:
         if policy.status in (S.PUBLISHED, S.WITHDRAWN):
             return []
         siblings = policy.interpretations.filter(status__in=READY_STATUSES).exclude(pk=item.pk)
@@ -58,7 +58,7 @@ def _lock_group(item: Item) -> list[Item]:
 def _group_problems(main: Item, members: list[Item], *, signed: bool = False) -> list[str]:
     """Every member's release problems (an interpretation's check includes whether its
     policy is ready: Art. 7(4))."""
-    problems = []
+    problems: list[str] = []
     for member in members:
         report = security_check(member)
         own = release_problems(member, report=report, signed=signed and member.pk == main.pk)
@@ -164,7 +164,8 @@ def item_publish_scheduled(
     """Scheduled → published when its time has come (run by `publish_due`). The check
     runs again; if it fails the item goes back to approved and the office is told."""
     if acting_user is not None:
-        raise TransitionError(transition_refusal(acting_user, item, "publish_scheduled"))
+        refusal = transition_refusal(acting_user, item, "publish_scheduled")
+        raise TransitionError(refusal or "定时发布只由系统按时执行。")
     now = now or timezone.now()
     with transaction.atomic():
         item = _lock(item)
@@ -194,17 +195,18 @@ def items_publish_due(*, now: datetime.datetime | None = None) -> list[Scheduled
     """Publish every scheduled item whose time has come, each group in its own
     transaction (`manage.py publish_due`, run every minute)."""
     now = now or timezone.now()
+    # Only the keys: each service call locks and re-reads its item.
     due = list(
         Item.objects.filter(status=S.SCHEDULED, scheduled_at__lte=now)
         .order_by("scheduled_at", "pk")
-        .values_list("pk", flat=True)
+        .only("pk")
     )
     outcomes = []
-    for pk in due:
+    for item in due:
         try:
-            outcome = item_publish_scheduled(item=Item(pk=pk), now=now)
+            outcome = item_publish_scheduled(item=item, now=now)
         except Exception:
-            logger.exception("scheduled publication of item %s failed", pk)
+            logger.exception("scheduled publication of item %s failed", item.pk)
             continue
         if outcome.published or outcome.problems:
             outcomes.append(outcome)

@@ -23,7 +23,7 @@ def _run_at_once(target, count):
         try:
             barrier.wait(timeout=30)
             results.append(target(n))
-        except Exception as exc:  # collected for the main thread
+        except Exception as exc:  # noqa: BLE001 - collected for the main thread
             errors.append(exc)
         finally:
             connection.close()

@@ -29,7 +29,7 @@ def test_concurrent_reassignments_leave_only_the_final_section_with_the_permissi
                 services.column_assign_section(column=Column(pk=column.pk), section=section_b)
                 first_done.set()
                 release_first.wait(timeout=30)  # commit only once the second one has started
-        except Exception as exc:  # reported by the main thread
+        except Exception as exc:  # noqa: BLE001 - reported by the main thread
             errors.append(exc)
         finally:
             first_done.set()
@@ -38,7 +38,7 @@ def test_concurrent_reassignments_leave_only_the_final_section_with_the_permissi
     def second():
         try:
             services.column_assign_section(column=Column(pk=column.pk), section=section_c)
-        except Exception as exc:  # reported by the main thread
+        except Exception as exc:  # noqa: BLE001 - reported by the main thread
             errors.append(exc)
         finally:
             close_old_connections()

@@ -130,7 +130,7 @@ def _publish_in_thread(pks, barrier, results, errors):
         for pk in pks:
             item = services.item_mark_published(item=Item.objects.get(pk=pk))
             results.append(item.index_number)
-    except Exception as exc:  # reported by the main thread
+    except Exception as exc:  # noqa: BLE001 - reported by the main thread
         errors.append(exc)
     finally:
         connection.close()

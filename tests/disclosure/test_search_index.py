@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common import listing
+from common.text import plain_text
 from disclosure import search_index, synthetic
 from disclosure.models import Item, SearchDocument
-from disclosure.search import plain_text
 from tests.factories import ColumnFactory, ItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.utils import timezone
 
+from accounts.demo import DEMO_PASSWORD
 from requests_app import demo, selectors
 from requests_app.models import DisclosureRequest, ExtensionStatus, RemedyCase, Status
 from requests_app.outcomes import Outcome
@@ -41,6 +42,6 @@ def test_demo_covers_every_state_and_is_idempotent(
     assert RemedyCase.objects.filter(concluded_on=None).exists()
     assert RemedyCase.objects.exclude(concluded_on=None).exists()
     assert "查询码" in out.getvalue()
-    assert ("bgszr", demo.DEMO_PASSWORD, "办公室主任") in ctx["credentials"]
+    assert ("bgszr", DEMO_PASSWORD, "办公室主任") in ctx["credentials"]
     demo.load(ctx)
     assert DisclosureRequest.objects.count() == count

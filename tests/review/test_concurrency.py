@@ -23,7 +23,7 @@ def race(*calls):
         try:
             barrier.wait()
             results.append(call())
-        except Exception as exc:  # collected for the assertions
+        except Exception as exc:  # noqa: BLE001 - collected for the assertions
             errors.append(exc)
         finally:
             close_old_connections()

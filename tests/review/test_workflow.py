@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from disclosure.models import ItemStatus
-from review import services
-from review.workflow import TRANSITIONS
+from review import services, views
+from review.workflow import PAGE_ACTIONS, TRANSITIONS
 from tests.review.factories import draft, walk
 
 S = ItemStatus
@@ -180,3 +180,15 @@ def test_transition_refused_in_state(team, name, status):
 
 def test_every_transition_has_a_service():
     assert set(services.SERVICES) == set(TRANSITIONS)
+
+
+def test_the_page_actions_forms_and_services_follow_from_the_transitions_map():
+    # Every transition a person takes has a page action; each page action has its form
+    # and its service; the release attributes are the one form outside the map.
+    people_take = {t.name for t in TRANSITIONS.values() if not t.system_only}
+    assert {n for names in PAGE_ACTIONS.values() for n in names} == people_take
+    assert set(views.ACTIONS) == set(PAGE_ACTIONS) | {"relations"}
+    assert set(services.SERVICE_OF_ACTION) == set(PAGE_ACTIONS) | {"publish_scheduled"}
+    assert services.SERVICES["approve_second"] is services.review_approve
+    assert services.SERVICES["return_approved"] is services.review_return
+    assert services.SERVICES["publish_signed"] is services.item_publish_signed

@@ -1,220 +1,28 @@
-"""Writes of inspection and rectification. Views, the `inspect_site` command and the
-demo all call these functions.
-
-Rectification workflow (one map, one service per transition):
-
-    待整改 --answer--> 待核验 --verify--> 已办结
-    退回重改 --answer--> 待核验 --send_back--> 退回重改
-    待整改 / 退回重改 / 待核验 --cancel--> 已撤销
-"""
+"""Rectification tasks (整改): created, answered, verified, sent back, cancelled."""
 
 from __future__ import annotations
-
-import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from common.errors import PortalError
 from common.uploads import validate_upload
-from disclosure.models import Column, Item, Section
-from inspection import permissions, rules
+from disclosure.models import Section
+from inspection import permissions
 from inspection.models import (
-    Evaluation,
     Finding,
-    FindingKind,
-    InspectionRun,
     RectificationTask,
-    RunTrigger,
     TaskAction,
     TaskEvent,
     TaskEvidence,
-    TaskStatus,
 )
-
-MIN_DEADLINE_WORKDAYS = 1
-MAX_DEADLINE_WORKDAYS = 60
-DEFAULT_DEADLINE_WORKDAYS = 10
-MAX_EVIDENCE_FILES = 10
-
-
-class InspectionError(PortalError):
-    """A refused operation; the message (Chinese) is shown to the user."""
-
-
-# action -> (states it may start from, state it leads to)
-TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    TaskAction.ANSWERED: (
-        frozenset({TaskStatus.ASSIGNED, TaskStatus.RETURNED}),
-        TaskStatus.ANSWERED,
-    ),
-    TaskAction.VERIFIED: (frozenset({TaskStatus.ANSWERED}), TaskStatus.CLOSED),
-    TaskAction.SENT_BACK: (frozenset({TaskStatus.ANSWERED}), TaskStatus.RETURNED),
-    TaskAction.CANCELLED: (
-        frozenset({TaskStatus.ASSIGNED, TaskStatus.RETURNED, TaskStatus.ANSWERED}),
-        TaskStatus.CANCELLED,
-    ),
-}
-
-
-def _check_transition(task: RectificationTask, action: str) -> str:
-    sources, target = TRANSITIONS[action]
-    if task.status not in sources:
-        raise InspectionError(
-            f"任务当前状态为“{task.get_status_display()}”，不能{TaskAction(action).label}。"
-        )
-    return target
-
-
-def due_date(start: datetime.date, workdays: int):
-    """`workdays` working days after `start` on the bureau's calendar (F2)."""
-    from workcalendar.selectors import add_workdays
-
-    return add_workdays(start, workdays)
-
-
-def _check_deadline(workdays: int) -> None:
-    if not MIN_DEADLINE_WORKDAYS <= int(workdays) <= MAX_DEADLINE_WORKDAYS:
-        raise InspectionError(
-            f"整改时限应为 {MIN_DEADLINE_WORKDAYS} 至 {MAX_DEADLINE_WORKDAYS} 个工作日。"
-        )
-
-
-# -- Inspection -----------------------------------------------------------------------
-
-
-def summarise(drafts: list[rules.FindingDraft], *, columns_checked: int) -> dict:
-    counts = {kind.value: 0 for kind in FindingKind if kind != FindingKind.EVALUATION}
-    for draft in drafts:
-        counts[draft.kind] = counts.get(draft.kind, 0) + 1
-    idle = counts[FindingKind.COLUMN_IDLE]
-    empty = counts[FindingKind.COLUMN_EMPTY]
-    home_idle = counts[FindingKind.HOME_IDLE] > 0
-    # 国办秘函〔2019〕19号 单项否决指标, as far as this site's data shows them.
-    verdicts = [
-        {
-            "label": "首页栏目信息超过2周未更新",
-            "value": "是" if home_idle else "否",
-            "failed": home_idle,
-        },
-        {
-            "label": f"栏目不更新（动态要闻超过2周、通知公告政策文件超过6个月）达{rules.IDLE_COLUMNS_FAIL_AT}个及以上",
-            "value": f"{idle} 个",
-            "failed": idle >= rules.IDLE_COLUMNS_FAIL_AT,
-        },
-        {
-            "label": f"空白栏目达{rules.EMPTY_COLUMNS_FAIL_AT}个及以上",
-            "value": f"{empty} 个",
-            "failed": empty >= rules.EMPTY_COLUMNS_FAIL_AT,
-        },
-    ]
-    return {
-        "counts": counts,
-        "total": len(drafts),
-        "columns_checked": columns_checked,
-        "verdicts": verdicts,
-        "failed": any(v["failed"] for v in verdicts),
-    }
-
-
-def inspection_run(
-    *,
-    acting_user=None,
-    as_of: datetime.date | None = None,
-    trigger: str = RunTrigger.MANUAL,
-) -> InspectionRun:
-    """Inspect the site as it stands on `as_of` (default today) and store the report.
-    `acting_user` None means the scheduled job (`manage.py inspect_site`)."""
-    if acting_user is not None and not permissions.can_run_inspection(acting_user):
-        raise InspectionError("只有局办公室可以发起巡查。")
-    as_of = as_of or timezone.localdate()
-    started = timezone.now()
-    drafts = rules.run_rules(as_of)
-    columns_checked = rules.leaf_columns().count()
-    with transaction.atomic():
-        run = InspectionRun.objects.create(
-            as_of=as_of,
-            trigger=trigger,
-            started_by=acting_user,
-            started_at=started,
-            home_last_update=rules.home_last_update(as_of),
-        )
-        Finding.objects.bulk_create(
-            Finding(
-                run=run,
-                kind=d.kind,
-                section=d.section,
-                column=d.column,
-                item=d.item,
-                attachment=d.attachment,
-                subject=d.subject[:300],
-                subject_url=d.subject_url,
-                message=d.message,
-                detail=d.detail,
-                fingerprint=d.fingerprint[:120],
-            )
-            for d in drafts
-        )
-        run.summary = summarise(drafts, columns_checked=columns_checked)
-        run.finished_at = timezone.now()
-        run.save(update_fields=["summary", "finished_at"])
-    return run
-
-
-# -- Evaluations (考评迎检) --------------------------------------------------------------
-
-
-def evaluation_record(
-    *,
-    title: str,
-    kind: str,
-    evaluator: str,
-    held_on: datetime.date,
-    score=None,
-    conclusion: str = "",
-    acting_user,
-) -> Evaluation:
-    if not permissions.can_record_evaluation(acting_user):
-        raise InspectionError("只有局办公室可以登记考评迎检。")
-    return Evaluation.objects.create(
-        title=title.strip(),
-        kind=kind,
-        evaluator=evaluator.strip(),
-        held_on=held_on,
-        score=score,
-        conclusion=conclusion.strip(),
-        recorded_by=acting_user,
-    )
-
-
-def evaluation_finding_add(
-    *,
-    evaluation: Evaluation,
-    section: Section,
-    message: str,
-    subject: str = "",
-    column: Column | None = None,
-    item: Item | None = None,
-    acting_user,
-) -> Finding:
-    """A problem the evaluators named; it becomes a task like an inspection finding."""
-    if not permissions.can_record_evaluation(acting_user):
-        raise InspectionError("只有局办公室可以登记考评发现的问题。")
-    if not message.strip():
-        raise InspectionError("请填写问题描述。")
-    return Finding.objects.create(
-        evaluation=evaluation,
-        kind=FindingKind.EVALUATION,
-        section=section,
-        column=column,
-        item=item,
-        subject=(subject or (item.title if item else str(column) if column else ""))[:300],
-        message=message.strip(),
-        fingerprint="",  # each evaluation finding stands on its own
-    )
-
-
-# -- Rectification tasks ----------------------------------------------------------------
+from inspection.services._common import (
+    DEFAULT_DEADLINE_WORKDAYS,
+    MAX_EVIDENCE_FILES,
+    InspectionError,
+    _check_deadline,
+    _check_transition,
+    due_date,
+)
 
 
 def open_task_for(finding: Finding) -> RectificationTask | None:

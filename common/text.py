@@ -1,0 +1,22 @@
+"""Plain text of the portal's rich-text bodies (search, excerpts, feeds, the index)."""
+
+import html
+import re
+
+from django.utils.html import strip_tags
+
+_SPACES = re.compile(r"[\s\u3000]+")  # ASCII and full-width (ideographic) spaces
+
+# Tags that separate what they hold from what follows: without a space there,
+# "<td>姓名</td><td>王某</td>" or two paragraphs would run together as one word.
+_BLOCK_TAG = re.compile(
+    r"<(?=/?(?:p|div|br|li|tr|td|th|h[1-6]|table|thead|tbody|ul|ol|dt|dd|blockquote|pre|hr)\b)",
+    re.IGNORECASE,
+)
+
+
+def plain_text(body_html: str) -> str:
+    """The visible text of a rich-text body, on one line; table cells, paragraphs and
+    list entries stay apart."""
+    spaced = _BLOCK_TAG.sub(" <", body_html or "")
+    return _SPACES.sub(" ", html.unescape(strip_tags(spaced))).strip()
