@@ -225,3 +225,26 @@ def test_a_copy_carries_the_stack_headers_but_no_nonce_and_no_cookie(client, ite
     assert "script-src" in hit["Content-Security-Policy"]
     assert hit["X-Frame-Options"] == "DENY"
     assert not hit.cookies
+
+
+def test_a_new_column_and_an_organisation_edit_show_at_once(client, item):
+    from disclosure.models import Organisation
+
+    url = reverse("disclosure:catalogue")
+    client.get(url)
+    services.column_create(
+        acting_user=None,
+        responsible_section=item.section,
+        name="新设栏目",
+        slug="xinshe",
+    )
+    assert "新设栏目" in client.get(url).content.decode()
+
+    from django.contrib.admin.sites import site
+    from django.test import RequestFactory
+
+    organisation = Organisation.objects.get()
+    organisation.phone = "0572-7654321"
+    admin = site._registry[Organisation]
+    admin.save_model(RequestFactory().post("/"), organisation, None, True)
+    assert "0572-7654321" in client.get(reverse("home")).content.decode()

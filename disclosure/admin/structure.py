@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.html import format_html
 
+from common.pagecache import catalogue_changed
 from disclosure import permissions, services
 from disclosure.admin._common import AdminCssMixin, NotFoundUnlessVisibleMixin, _copy_saved
 from disclosure.forms import (
@@ -35,6 +36,10 @@ class OrganisationAdmin(AdminCssMixin, admin.ModelAdmin):
             },
         ),
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        catalogue_changed()  # the name and contacts show on every public page
 
     def get_readonly_fields(self, request, obj=None):
         # The code is the 前段码 of every 索引号 already issued: fixed once set.

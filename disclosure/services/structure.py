@@ -70,6 +70,7 @@ def column_create(*, acting_user, responsible_section: Section, **fields: Any) -
         column.full_clean()
         column.save()
         permissions.sync_column_permissions(column=column, old_section=None)
+        catalogue_changed()  # the column tree shows on public pages
     return column
 
 
