@@ -39,6 +39,8 @@ from django.utils.http import http_date, quote_etag
 VERSION_KEY = "catalogue:version"
 # Copies live at most this long even if nothing changes (seconds).
 PAGE_TIMEOUT = 600
+# How long a process waits for another that is computing the same derived value.
+WAIT_SECONDS = 20
 
 
 def catalogue_version() -> int:
@@ -72,14 +74,44 @@ def catalogue_changed() -> None:
 
 
 def cached_versioned(name: str, compute: Callable[[], Any], *, timeout: int = PAGE_TIMEOUT) -> Any:
-    """`compute()` cached under `name` for the current catalogue version (for
-    derived data such as facet counts or a listing's ids)."""
-    key = f"cv:{catalogue_version()}:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
-    value = cache.get(key)
-    if value is None:
+    """`compute()` cached under `name` for the current catalogue version (derived
+    data such as facet counts or a listing's ids).
+
+    One key per name; the value records its version. After a change, one process
+    computes the new value (holding a short lock in the cache) while the others
+    wait for it, up to `WAIT_SECONDS`, instead of all running the same heavy query
+    at once; nobody is ever given a value of an older version."""
+    key = f"cv:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
+    version, entry = _versioned(key)
+    if entry is not None:
+        return entry["value"]
+    lock = f"{key}:lock"
+    if not cache.add(lock, 1, timeout=WAIT_SECONDS):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            version, entry = _versioned(key)
+            if entry is not None:
+                return entry["value"]
+    try:
         value = compute()
-        cache.set(key, value, timeout)
+        cache.set(key, {"version": version, "value": value}, timeout)
+    finally:
+        cache.delete(lock)
     return value
+
+
+def _versioned(key: str) -> tuple[int, dict | None]:
+    """The catalogue version and the entry under `key` if it was made under that
+    version: one round trip to the cache."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return catalogue_version(), None
+    entry = found.get(key)
+    if entry is None or entry.get("version") != version:
+        return int(version), None
+    return int(version), entry
 
 
 def _page_key(request: HttpRequest) -> str:
@@ -91,19 +123,6 @@ def _page_key(request: HttpRequest) -> str:
     )
     raw = f"{request.get_host()}|{request.get_full_path()}|{vary}"
     return f"page:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
-
-
-def _current_copy(key: str) -> tuple[int, dict | None]:
-    """The catalogue version and the copy under `key` if it was made under that
-    version: one round trip to the cache."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
-    if version is None:
-        return catalogue_version(), None
-    entry = found.get(key)
-    if entry is None or entry.get("version") != version:
-        return int(version), None
-    return int(version), entry
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -189,7 +208,7 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _page_key(request)
-        version, entry = _current_copy(key)
+        version, entry = _versioned(key)
         if entry is not None:
             response = _respond(request, entry)
             response["X-Page-Cache"] = "hit"

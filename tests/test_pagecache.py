@@ -248,3 +248,30 @@ def test_a_new_column_and_an_organisation_edit_show_at_once(client, item):
     admin = site._registry[Organisation]
     admin.save_model(RequestFactory().post("/"), organisation, None, True)
     assert "0572-7654321" in client.get(reverse("home")).content.decode()
+
+
+def test_derived_values_are_computed_once_per_version():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert pagecache.cached_versioned("t", compute) == 1
+    assert pagecache.cached_versioned("t", compute) == 1
+    pagecache.catalogue_changed()
+    assert pagecache.cached_versioned("t", compute) == 2
+    assert len(calls) == 2
+
+
+def test_while_another_process_computes_a_value_nobody_gets_an_older_one(monkeypatch):
+    """The lock is held elsewhere: this process waits for the new value and then,
+    if it never comes, computes it itself — never the previous version's."""
+    from django.core.cache import cache
+
+    pagecache.cached_versioned("t2", lambda: "old")
+    pagecache.catalogue_changed()
+    key = "cv:" + __import__("hashlib").sha256(b"t2").hexdigest()[:32]
+    cache.add(f"{key}:lock", 1, timeout=30)
+    monkeypatch.setattr(pagecache, "WAIT_SECONDS", 0.2)
+    assert pagecache.cached_versioned("t2", lambda: "new") == "new"
