@@ -4,6 +4,7 @@ sub-columns included). Items come only from `selectors.public_items()`."""
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from common.text import plain_text
@@ -22,8 +23,11 @@ class _ItemFeed(Feed):
 
     def item_description(self, item: Item) -> str:
         # Plain text: feed readers render HTML unpredictably; the page has the rest.
+        # RSS readers treat <description> as HTML, so the text is HTML-escaped (the
+        # feed generator adds the XML escaping on top): "<b>" in a summary is shown
+        # as written, never as markup.
         text = item.summary or plain_text(item.body)
-        return Truncator(text).chars(200)
+        return escape(Truncator(text).chars(200))
 
     def item_link(self, item: Item) -> str:
         return reverse("disclosure:item", args=[item.pk])
@@ -63,7 +67,7 @@ class ColumnFeed(_ItemFeed):
         return f"{column.name} - 政府信息公开"
 
     def description(self, column: Column) -> str:
-        return column.description or f"“{column.name}”栏目最新发布的主动公开信息。"
+        return escape(column.description or f"“{column.name}”栏目最新发布的主动公开信息。")
 
     def link(self, column: Column) -> str:
         return reverse("disclosure:column", args=[column.slug])

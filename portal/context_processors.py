@@ -44,16 +44,21 @@ def _allowed(user, predicate: str | None) -> bool:
     return bool(check(user))
 
 
+def staff_links(user) -> list[dict]:
+    """The staff navigation `user` may follow (empty for anyone but active staff)."""
+    if user is None or not user.is_authenticated or not user.is_staff:
+        return []
+    return [
+        {"label": label, "url": _url(name)}
+        for label, name, predicate in STAFF_NAV
+        if _url(name) and _allowed(user, predicate)
+    ]
+
+
 def portal(request):
     from disclosure.selectors import current_organisation
 
     user = getattr(request, "user", None)
     public = [{"label": label, "url": _url(name)} for label, name in PUBLIC_NAV if _url(name)]
-    staff = []
-    if user is not None and user.is_authenticated and user.is_staff:
-        staff = [
-            {"label": label, "url": _url(name)}
-            for label, name, predicate in STAFF_NAV
-            if _url(name) and _allowed(user, predicate)
-        ]
+    staff = staff_links(user)
     return {"organisation": current_organisation(), "public_nav": public, "staff_nav": staff}

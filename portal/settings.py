@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A clear 400 for text PostgreSQL cannot store (NUL); Permissions-Policy everywhere.
+    "common.middleware.InputHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages for visitors without a session, before anything else runs.
     "common.pagecache.PageCacheMiddleware",
@@ -162,6 +164,8 @@ SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LOGIN_URL = "admin:login"
+# A login without `next` lands on the staff start page (portal.views.staff_start).
+LOGIN_REDIRECT_URL = "staff_start"
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.forms import LoginForm
 from portal import views
 
 admin.site.site_header = "政府信息公开平台 · 管理后台"
@@ -8,10 +9,13 @@ admin.site.site_title = "政府信息公开平台"
 admin.site.index_title = "后台管理"
 # Lists of items are wide (status, deadline, flags): give them the whole width.
 admin.site.enable_nav_sidebar = False
+# Over-long usernames are refused by the form, before the lockout records see them.
+admin.site.login_form = LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
+    path("staff/", views.staff_start, name="staff_start"),
     path("review/", include("review.urls")),
     path("requests/", include("requests_app.urls")),
     path("consultations/", include("consultations.urls")),

@@ -2,9 +2,10 @@
 
 import logging
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
 from django.middleware.csrf import get_token
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.http import require_safe
 
@@ -35,6 +36,17 @@ def home(request):
             "topics": [t for t in selectors.topics_with_counts() if t.count],
         },
     )
+
+
+@login_required
+def staff_start(request):
+    """The staff start page: where a login without `next` lands. Sends each user
+    to the first back-office page their roles open (the staff navigation, in its
+    order); an account without a staff role goes to the public home page."""
+    from portal.context_processors import staff_links
+
+    links = staff_links(request.user)
+    return redirect(links[0]["url"] if links else "home")
 
 
 def page_not_found(request, exception=None):
