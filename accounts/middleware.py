@@ -1,0 +1,39 @@
+"""The forced password change: a signed-in user whose password has expired (90
+days) or was set by somebody else reaches only the change-password page (and
+logout) until they have chosen a new one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from accounts.passwords import password_change_reason
+
+
+class PasswordPolicyMiddleware:
+    ALLOWED_URL_NAMES = ("admin:password_change", "admin:password_change_done", "admin:logout")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self._allowed: tuple[str, ...] | None = None
+
+    def allowed_paths(self) -> tuple[str, ...]:
+        if self._allowed is None:
+            self._allowed = tuple(reverse(name) for name in self.ALLOWED_URL_NAMES)
+        return self._allowed
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            path = request.path_info
+            exempt = path in self.allowed_paths() or path.startswith(settings.STATIC_URL)
+            reason = "" if exempt else password_change_reason(user)
+            if reason:
+                messages.warning(request, reason)
+                return redirect("admin:password_change")
+        return self.get_response(request)
