@@ -1,19 +1,32 @@
-"""Accounts in the back office, managed by the system administrator (系统管理员).
+"""Accounts in the back office (三员分立, F8 and 等保2.0 三级).
 
-三员 separation (F8): a system, security or audit administrator holds that one role
-and no other; nobody but a superuser grants superuser status or single permissions;
-nobody changes their own roles or activation; a non-superuser cannot change a
-superuser's account."""
+The system administrator (系统管理员) creates accounts, edits their details,
+(de)activates them and resets passwords, but assigns no role: the role and
+section groups are the security administrator's (安全管理员), who edits nothing
+else of an account and lifts login lockouts (accounts.permissions). A system,
+security or audit administrator holds that one role and no other; nobody but a
+superuser grants superuser status or single permissions; nobody changes their
+own roles or activation; a non-superuser cannot change a superuser's account.
 
+Every act is audited (accounts.services): creation, edits, (de)activation, role
+changes, a password set for somebody else (who must then change it at the next
+login) and the removal of a lockout."""
+
+from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.core.exceptions import PermissionDenied
 
+from accounts import permissions, services
 from accounts.models import User
 from accounts.roles import Role
-from audit.models import AuditAction
-from audit.services import audit_record
+
+# The fields of an account (not of its access): the system administrator's.
+ACCOUNT_FIELDS = ("username", "full_name", "phone", "email", "is_active", "is_staff")
 
 ADMIN_ROLES = {str(Role.SYSTEM_ADMIN), str(Role.SECURITY_ADMIN), str(Role.AUDIT_ADMIN)}
 BUSINESS_ROLES = {str(r) for r in Role} - ADMIN_ROLES
@@ -72,7 +85,17 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
         ("超级用户权限", {"fields": ("is_superuser", "user_permissions")}),
-        ("登录记录", {"fields": ("last_login", "date_joined")}),
+        (
+            "登录记录",
+            {
+                "fields": (
+                    "last_login",
+                    "date_joined",
+                    "password_changed_at",
+                    "must_change_password",
+                )
+            },
+        ),
     )
     add_fieldsets = (
         (
@@ -83,8 +106,9 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
         (
-            "个人信息与角色",
-            {"classes": ("wide",), "fields": ("full_name", "phone", "email", "is_staff", "groups")},
+            # No roles here: the security administrator gives them afterwards.
+            "个人信息",
+            {"classes": ("wide",), "fields": ("full_name", "phone", "email", "is_staff")},
         ),
     )
     list_display = (
@@ -131,40 +155,88 @@ class UserAdmin(BaseUserAdmin):
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["last_login", "date_joined"]
-        if obj is not None and obj.pk == request.user.pk and not request.user.is_superuser:
+        readonly = ["last_login", "date_joined", "password_changed_at", "must_change_password"]
+        user = request.user
+        if not permissions.can_manage_accounts(user):
+            readonly += ACCOUNT_FIELDS
+        if not permissions.can_assign_roles(user):
+            # 三员: the system administrator gives no role, not even to a new account.
+            readonly.append("groups")
+        if obj is not None and obj.pk == user.pk and not user.is_superuser:
             # Nobody widens or revokes their own access.
             readonly += ["is_active", "is_staff", "groups"]
-        return readonly
+        return list(dict.fromkeys(readonly))
+
+    def has_add_permission(self, request):
+        return permissions.can_manage_accounts(request.user) and super().has_add_permission(request)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_change_permission(request, obj)
 
+    def save_model(self, request, obj, form, change):
+        was_active = (
+            User.objects.filter(pk=obj.pk).values_list("is_active", flat=True).first()
+            if change
+            else obj.is_active
+        )
+        super().save_model(request, obj, form, change)
+        if change:
+            services.account_changed(
+                user=obj,
+                acting_user=request.user,
+                changed=[name for name in form.changed_data if name != "groups"],
+                was_active=bool(was_active),
+                request=request,
+            )
+        else:
+            services.account_created(user=obj, acting_user=request.user, request=request)
+
     def save_related(self, request, form, formsets, change):
         user = form.instance
         before = set(user.groups.values_list("name", flat=True)) if change else set()
         super().save_related(request, form, formsets, change)
-        after = set(user.groups.values_list("name", flat=True))
-        if before != after:
-            # F8: every change of roles and section membership is on the audit log.
-            added, removed = sorted(after - before), sorted(before - after)
-            audit_record(
-                action=AuditAction.PERMISSION,
-                actor=request.user,
-                target=user,
-                request=request,
-                detail="；".join(
-                    part
-                    for part in (
-                        "增加：" + "、".join(added) if added else "",
-                        "移除：" + "、".join(removed) if removed else "",
-                    )
-                    if part
-                ),
-            )
+        services.account_roles_changed(
+            user=user,
+            acting_user=request.user,
+            before=before,
+            after=set(user.groups.values_list("name", flat=True)),
+            request=request,
+        )
+
+    def user_change_password(self, request, id, form_url=""):
+        target = self.get_object(request, unquote(id))
+        if target is not None and not permissions.can_set_password(request.user, target):
+            raise PermissionDenied
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302 and target is not None:
+            target.refresh_from_db()
+            services.password_set_recorded(user=target, acting_user=request.user, request=request)
+        return response
 
     def has_delete_permission(self, request, obj=None):
         # Accounts are deactivated, not deleted: items and decisions refer to them.
         return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(AxesAccessAttemptAdmin):
+    """Login lockouts: the security administrator lifts them by deleting the
+    attempt record; each removal is audited."""
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_unlock_accounts(request.user) and super().has_delete_permission(
+            request, obj
+        )
+
+    def delete_model(self, request, obj):
+        services.lockout_removed(attempts=[obj], acting_user=request.user, request=request)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        services.lockout_removed(attempts=list(queryset), acting_user=request.user, request=request)
+        super().delete_queryset(request, queryset)

@@ -13,7 +13,23 @@ class AuditAction(models.TextChoices):
     PERMISSION = "permission", "权限变更"
     EXPORT = "export", "导出数据"
     VIEW_PERSONAL = "view_personal", "查看个人信息"
+    DOWNLOAD_PERSONAL = "download_personal", "下载申请人材料"
+    # 三员: accounts (系统管理员), roles and lockouts (安全管理员)
+    ACCOUNT_CREATE = "account_create", "创建账户"
+    ACCOUNT_CHANGE = "account_change", "修改账户"
+    ACCOUNT_ACTIVATE = "account_activate", "启用账户"
+    ACCOUNT_DEACTIVATE = "account_deactivate", "停用账户"
+    PASSWORD_SET = "password_set", "为他人设置密码"
+    PASSWORD_CHANGE = "password_change", "修改本人密码"
+    UNLOCK = "unlock", "解除登录锁定"
+    SENSITIVE_WORDS = "sensitive_words", "敏感词变更"
+    STRUCTURE = "structure", "栏目与股室调整"
     OTHER = "other", "其他"
+
+
+class AuditOutcome(models.TextChoices):
+    SUCCESS = "success", "成功"
+    FAILURE = "failure", "失败"
 
 
 class AuditEntry(models.Model):
@@ -36,6 +52,9 @@ class AuditEntry(models.Model):
     target_id = models.CharField("对象编号", max_length=64, blank=True)
     target_repr = models.CharField("对象", max_length=300, blank=True)
     detail = models.TextField("说明", blank=True)
+    outcome = models.CharField(
+        "结果", max_length=10, choices=AuditOutcome, default=AuditOutcome.SUCCESS
+    )
     ip_address = models.GenericIPAddressField("IP 地址", null=True, blank=True)
 
     class Meta:

@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from audit import selectors
-from audit.models import AuditAction
+from audit.models import AuditAction, AuditOutcome
 from audit.services import audit_record
 
 
@@ -45,4 +45,5 @@ def _login_failed(sender, credentials, request=None, **kwargs):
         action=AuditAction.LOGIN_FAILED,
         actor_name=str(credentials.get("username", ""))[:150],
         request=request,
+        outcome=AuditOutcome.FAILURE,
     )

@@ -2,10 +2,16 @@
 (publication, withdrawal, overrides, exports of personal data, permission changes)."""
 
 import datetime
+from contextvars import ContextVar
 
 from django.utils import timezone
 
-from audit.models import AuditAction, AuditEntry
+from audit.models import AuditAction, AuditEntry, AuditOutcome
+
+# The request being answered, set by `audit.middleware.AuditRequestMiddleware`, so
+# that entries written by services (publication, decisions, reassignments) carry
+# the client's address even though services do not take the request.
+current_request: ContextVar = ContextVar("audit_current_request", default=None)
 
 # F8: the audit log is kept at least 6 months.
 MIN_RETENTION_DAYS = 183
@@ -19,9 +25,15 @@ def audit_record(
     detail: str = "",
     request=None,
     actor_name: str = "",
+    outcome: AuditOutcome = AuditOutcome.SUCCESS,
 ) -> AuditEntry:
+    """Append one entry: time, actor, client address, action, object, outcome.
+
+    Without `request`, the request being answered (if any) gives the address."""
     from common.ratelimit import client_address
 
+    if request is None:
+        request = current_request.get()
     ip = client_address(request) if request is not None else None
     if ip == "unknown":
         ip = None
@@ -33,6 +45,7 @@ def audit_record(
         target_id=str(target.pk) if target is not None else "",
         target_repr=str(target)[:300] if target is not None else "",
         detail=detail,
+        outcome=outcome,
         ip_address=ip,
     )
 

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     # Public pages for visitors without a session, before anything else runs.
     "common.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Service-written audit entries get the client's address (audit.services).
+    "audit.middleware.AuditRequestMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -3,6 +3,8 @@
 
 from django.contrib import admin
 
+from audit.models import AuditAction
+from audit.services import audit_record
 from common.admin import ReadOnlyAdmin
 from review.models import ChangeNote, Decision, SensitiveWord, SignOff
 from review.permissions import can_manage_sensitive_words
@@ -33,6 +35,38 @@ class SensitiveWordAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        # F8: changes of the sensitive-word list are audited.
+        if change:
+            detail = f"修改敏感词“{obj.word}”：" + "、".join(
+                str(form.fields[name].label) for name in form.changed_data
+            )
+        else:
+            detail = f"新增敏感词“{obj.word}”"
+        audit_record(
+            action=AuditAction.SENSITIVE_WORDS,
+            actor=request.user,
+            target=obj,
+            request=request,
+            detail=detail,
+        )
+
+    def delete_model(self, request, obj):
+        self._audit_deletion(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._audit_deletion(request, list(queryset))
+        super().delete_queryset(request, queryset)
+
+    def _audit_deletion(self, request, words):
+        for word in words:
+            audit_record(
+                action=AuditAction.SENSITIVE_WORDS,
+                actor=request.user,
+                target=word,
+                request=request,
+                detail=f"删除敏感词“{word.word}”",
+            )
 
 
 @admin.register(Decision)

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from audit.models import AuditAction
+from audit.services import audit_record
 from common.privacy import mask_contact
 from common.sanitize import clean_html
 from consultations import permissions, selectors, services
@@ -104,6 +106,15 @@ def staff_detail(request, pk: int):
     show_contacts = permissions.can_see_contacts(request.user, consultation)
     for comment in comments:
         comment.shown_contact = comment.contact if show_contacts else mask_contact(comment.contact)
+    if show_contacts and any(comment.contact for comment in comments):
+        # F8: who saw citizens' contact details is on the audit log.
+        audit_record(
+            action=AuditAction.VIEW_PERSONAL,
+            actor=request.user,
+            target=consultation,
+            request=request,
+            detail="查看意见征集的联系方式",
+        )
     return render(
         request,
         "consultations/staff_detail.html",

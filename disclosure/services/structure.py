@@ -6,6 +6,8 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from audit.models import AuditAction
+from audit.services import audit_record
 from common.pagecache import catalogue_changed
 from disclosure import permissions
 from disclosure.models import (
@@ -29,9 +31,17 @@ def section_create(
     _require(permissions.can_manage_sections(acting_user), acting_user)
     with transaction.atomic():
         group, _ = Group.objects.get_or_create(name=f"股室：{name}")
-        return Section.objects.create(
+        section = Section.objects.create(
             organisation=organisation, name=name, is_office=is_office, group=group, order=order
         )
+        if acting_user is not None:
+            audit_record(
+                action=AuditAction.STRUCTURE,
+                actor=acting_user,
+                target=section,
+                detail=f"新增股室“{name}”" + ("（局办公室）" if is_office else ""),
+            )
+        return section
 
 
 def section_update(
@@ -40,6 +50,8 @@ def section_update(
     """Rename or reorder a section; its member group is renamed with it."""
     _require(permissions.can_manage_sections(acting_user), acting_user)
     with transaction.atomic():
+        stored = Section.objects.filter(pk=section.pk).values_list("name", "is_office").first()
+        old_name, was_office = stored if stored is not None else ("", False)
         section.name, section.is_office, section.order = name, is_office, order
         section.save(update_fields=["name", "is_office", "order"])
         group_name = f"股室：{name}"
@@ -47,6 +59,19 @@ def section_update(
             section.group.name = group_name
             section.group.save(update_fields=["name"])
         catalogue_changed()  # section names show on public pages
+        changes = []
+        if old_name != name:
+            changes.append(f"名称“{old_name}”改为“{name}”")
+        if was_office != is_office:
+            changes.append("设为局办公室" if is_office else "取消局办公室")
+        if changes and acting_user is not None:
+            # Which section is the office decides who acts for it (accounts.roles).
+            audit_record(
+                action=AuditAction.STRUCTURE,
+                actor=acting_user,
+                target=section,
+                detail="修改股室：" + "；".join(changes),
+            )
     return section
 
 
@@ -120,4 +145,12 @@ def column_assign_section(*, column: Column, section: Section, acting_user=None)
         column.save(update_fields=["responsible_section"])
         permissions.sync_column_permissions(column=column, old_section=old)
         catalogue_changed()
+        if acting_user is not None and old is not None and old.pk != section.pk:
+            # F8: who may draft in a column changes with its section.
+            audit_record(
+                action=AuditAction.STRUCTURE,
+                actor=acting_user,
+                target=column,
+                detail=f"栏目“{column.name}”的责任股室由“{old.name}”改为“{section.name}”",
+            )
     return column

@@ -305,6 +305,15 @@ def staff_notice(request, pk: int):
     text = req.notice_text
     if not permissions.can_see_personal_data(request.user, req):
         text = text.replace(req.applicant_name, privacy.mask_name(req.applicant_name))
+    else:
+        # F8: the reply notice names the applicant: who opened it is audited.
+        audit_record(
+            action=AuditAction.VIEW_PERSONAL,
+            actor=request.user,
+            target=req,
+            request=request,
+            detail="查看答复告知书",
+        )
     return render(
         request,
         "requests_app/notice.html",
@@ -318,4 +327,12 @@ def staff_file(request, pk: int, file_id: int):
     f = get_object_or_404(req.files, pk=file_id)
     if f.kind != RequestFileKind.REPLY and not permissions.can_see_personal_data(request.user, req):
         raise Http404
+    # F8: downloads of the applicant's and the reply's files are audited.
+    audit_record(
+        action=AuditAction.DOWNLOAD_PERSONAL,
+        actor=request.user,
+        target=req,
+        request=request,
+        detail=f"下载{f.get_kind_display()}：{f.name}",
+    )
     return _serve(f)

@@ -61,7 +61,7 @@ def test_prune_refuses_a_retention_shorter_than_six_months():
 def test_a_change_of_roles_in_the_admin_is_audited(client):
     from django.contrib.auth.models import Group
 
-    admin_user = staff(Role.SYSTEM_ADMIN)
+    admin_user = staff(Role.SECURITY_ADMIN)
     target = UserFactory(username="carol")
     client.force_login(admin_user)
     url = reverse("admin:accounts_user_change", args=[target.pk])

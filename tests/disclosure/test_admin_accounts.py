@@ -36,7 +36,7 @@ def role(name: Role) -> Group:
     return Group.objects.get(name=str(name))
 
 
-def test_sysadmin_manages_accounts_but_cannot_grant_superuser(client, bureau):
+def test_sysadmin_manages_accounts_but_grants_neither_roles_nor_superuser(client, bureau):
     client = login(client, bureau.sysadmin)
     target = bureau.clerk_a
     path = reverse("admin:accounts_user_change", args=[target.pk])
@@ -47,27 +47,31 @@ def test_sysadmin_manages_accounts_but_cannot_grant_superuser(client, bureau):
     response = client.post(
         path,
         user_post_data(
-            target, [role(Role.SECTION_HEAD), bureau.section_a.group], is_superuser="on"
+            target,
+            [role(Role.SECTION_HEAD), bureau.section_a.group],
+            is_superuser="on",
+            full_name="王丽丽",
         ),
     )
     assert response.status_code == 302
     target.refresh_from_db()
-    assert not target.is_superuser
-    assert set(target.groups.values_list("name", flat=True)) == {"股室负责人", "股室：就业促进股"}
+    assert not target.is_superuser and target.full_name == "王丽丽"
+    # 三员: roles are the security administrator's; the posted groups are ignored.
+    assert set(target.groups.values_list("name", flat=True)) == {"股室信息员", "股室：就业促进股"}
 
 
 def test_three_administrators_hold_no_second_role(client, bureau):
-    response = login(client, bureau.sysadmin).post(
-        reverse("admin:accounts_user_change", args=[bureau.security.pk]),
-        user_post_data(bureau.security, [role(Role.SECURITY_ADMIN), role(Role.OFFICE_REVIEWER)]),
+    response = login(client, bureau.security).post(
+        reverse("admin:accounts_user_change", args=[bureau.sysadmin.pk]),
+        user_post_data(bureau.sysadmin, [role(Role.SYSTEM_ADMIN), role(Role.OFFICE_REVIEWER)]),
     )
     assert response.status_code == 200
     assert "三员分立" in response.content.decode()
-    assert not bureau.security.groups.filter(name="办公室审核员").exists()
+    assert not bureau.sysadmin.groups.filter(name="办公室审核员").exists()
 
 
 def test_section_roles_need_a_section(client, bureau):
-    response = login(client, bureau.sysadmin).post(
+    response = login(client, bureau.security).post(
         reverse("admin:accounts_user_change", args=[bureau.leader.pk]),
         user_post_data(bureau.leader, [role(Role.SECTION_CLERK)]),
     )
@@ -93,7 +97,7 @@ def test_sysadmin_cannot_change_a_superuser(client, bureau):
     assert client.get(reverse("admin:auth_user_password_change", args=[root.pk])).status_code == 403
 
 
-@pytest.mark.parametrize("username", ["office", "leader", "clerk_a", "security", "auditor"])
-def test_only_the_sysadmin_sees_accounts(client, bureau, username):
+@pytest.mark.parametrize("username", ["office", "leader", "clerk_a", "auditor"])
+def test_only_the_system_and_security_administrators_see_accounts(client, bureau, username):
     client = login(client, bureau.users[username])
     assert client.get(reverse("admin:accounts_user_changelist")).status_code == 403
