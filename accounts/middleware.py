@@ -9,10 +9,33 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from accounts.lockout import LOCKOUT_MESSAGE, address_locked
 from accounts.passwords import password_change_reason
+
+
+class LoginAddressLockoutMiddleware:
+    """Refuses a login attempt from an address with too many recent failures
+    across all usernames (password spraying), before any password is checked."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self._login_path: str | None = None
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._login_path is None:
+            self._login_path = reverse("admin:login")
+        if (
+            request.method == "POST"
+            and request.path_info == self._login_path
+            and address_locked(request)
+        ):
+            return render(
+                request, "accounts/locked_out.html", {"message": LOCKOUT_MESSAGE}, status=429
+            )
+        return self.get_response(request)
 
 
 class PasswordPolicyMiddleware:

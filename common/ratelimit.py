@@ -2,6 +2,7 @@
 limited). The cache is the database or Redis (settings.CACHES), so every web
 process sees the same counts."""
 
+import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,17 +20,36 @@ class Limit:
     seconds: int
 
 
+def _valid_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
 def client_address(request) -> str:
     """The client's address; behind `TRUSTED_PROXY_COUNT` reverse proxies, the
-    address the nearest trusted proxy saw (never a value the client alone sets)."""
+    address the nearest trusted proxy saw (never a value the client alone sets).
+
+    The one definition for rate limits, the login lockout (django-axes through
+    `client_ip`) and the audit log. A forwarded value that is not an IP address
+    (a misconfigured proxy) is not trusted: the direct peer's address is used."""
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies:
         forwarded = [
             p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()
         ]
-        if len(forwarded) >= proxies:
+        if len(forwarded) >= proxies and _valid_ip(forwarded[-proxies]):
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+    return request.META.get("REMOTE_ADDR", "unknown") or "unknown"
+
+
+def client_ip(request) -> str | None:
+    """`client_address` as an IP address, or None when there is none (what
+    django-axes stores: settings.AXES_CLIENT_IP_CALLABLE)."""
+    address = client_address(request)
+    return address if _valid_ip(address) else None
 
 
 def client_digest(value: str, *, purpose: str) -> str:

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "accounts.middleware.LoginAddressLockoutMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -168,6 +169,10 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# The real client's address behind TRUSTED_PROXY_COUNT proxies, as for rate limits.
+AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_ip"
+# Password spraying: failures from one address across all usernames (accounts.lockout).
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True

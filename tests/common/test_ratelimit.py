@@ -47,3 +47,25 @@ def test_the_cache_never_holds_the_address_or_number_a_limit_counts(monkeypatch)
     ratelimit.hit(Limit("t", count=3, seconds=60), "YSQ202600001")
     assert len(keys) == 2
     assert not any("203.0.113.7" in key or "YSQ202600001" in key for key in keys)
+
+
+def test_a_forwarded_value_that_is_no_address_is_not_trusted(settings):
+    from common.ratelimit import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="<script>", REMOTE_ADDR="10.0.0.1")
+    assert client_address(request) == "10.0.0.1"
+    assert client_ip(request) == "10.0.0.1"
+
+
+def test_client_ip_is_none_without_an_address():
+    from common.ratelimit import client_ip
+
+    request = RequestFactory().get("/")
+    del request.META["REMOTE_ADDR"]
+    assert client_address(request) == "unknown"
+    assert client_ip(request) is None
+
+
+def test_the_login_lockout_uses_the_same_address_function(settings):
+    assert settings.AXES_CLIENT_IP_CALLABLE == "common.ratelimit.client_ip"
