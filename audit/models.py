@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class AuditAction(models.TextChoices):
@@ -34,10 +35,12 @@ class AuditOutcome(models.TextChoices):
 
 class AuditEntry(models.Model):
     """One security-relevant event (F8). Append-only: nobody edits or deletes entries
-    through the application; `prune_audit` removes only entries older than the
-    retention period (at least 6 months)."""
+    through the application (on PostgreSQL not even with its database rights: see
+    migration 0003); `prune_audit` removes only entries older than the retention
+    period (at least 6 months). Each entry is chained to the one before (audit.chain)."""
 
-    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    # Set by audit_record when the entry is made (it is part of the hash).
+    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -56,6 +59,13 @@ class AuditEntry(models.Model):
         "结果", max_length=10, choices=AuditOutcome, default=AuditOutcome.SUCCESS
     )
     ip_address = models.GenericIPAddressField("IP 地址", null=True, blank=True)
+    # Tamper evidence (audit.chain): HMAC-SM3 of the content and of the previous
+    # entry's hash. On PostgreSQL a trigger refuses changes and deletions, and
+    # sets `recorded_at` from the database clock, which the retention job's
+    # deletion is checked against (a backdated `at` makes nothing deletable).
+    prev_hash = models.CharField("上一条摘要", max_length=64, blank=True, editable=False)
+    entry_hash = models.CharField("摘要", max_length=64, blank=True, editable=False)
+    recorded_at = models.DateTimeField("入库时间", default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = "审计日志"

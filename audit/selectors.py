@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from audit import chain
 from audit.models import AuditAction, AuditEntry
+
+
+def audit_verify() -> tuple[int, chain.Break | None]:
+    """Check the whole chain, oldest first: (entries checked, first break or None)."""
+    return chain.verify(AuditEntry.objects.order_by("id").iterator(chunk_size=2000))
 
 
 def last_login(user) -> AuditEntry | None:

@@ -1,11 +1,16 @@
 """Writing the audit log. Other apps call `audit_record` for security-relevant acts
-(publication, withdrawal, overrides, exports of personal data, permission changes)."""
+(publication, withdrawal, overrides, exports of personal data, permission changes).
+
+Entries form a hash chain (audit.chain); appends take the chain head's lock so
+that concurrent writers on PostgreSQL never fork it."""
 
 import datetime
 from contextvars import ContextVar
 
+from django.db import connection, transaction
 from django.utils import timezone
 
+from audit import chain
 from audit.models import AuditAction, AuditEntry, AuditOutcome
 
 # The request being answered, set by `audit.middleware.AuditRequestMiddleware`, so
@@ -30,24 +35,44 @@ def audit_record(
     """Append one entry: time, actor, client address, action, object, outcome.
 
     Without `request`, the request being answered (if any) gives the address."""
-    from common.ratelimit import client_address
+    from common.ratelimit import client_ip
 
     if request is None:
         request = current_request.get()
-    ip = client_address(request) if request is not None else None
-    if ip == "unknown":
-        ip = None
-    return AuditEntry.objects.create(
+    has_actor = getattr(actor, "pk", None) is not None
+    entry = AuditEntry(
+        at=timezone.now(),
         action=action,
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=actor_name or (actor.get_username() if getattr(actor, "pk", None) else ""),
+        actor=actor if has_actor else None,
+        actor_name=(actor_name or (actor.get_username() if has_actor else ""))[:150],
         target_type=target._meta.label if target is not None else "",
-        target_id=str(target.pk) if target is not None else "",
+        target_id=str(target.pk)[:64] if target is not None else "",
         target_repr=str(target)[:300] if target is not None else "",
         detail=detail,
         outcome=outcome,
-        ip_address=ip,
+        ip_address=client_ip(request) if request is not None else None,
     )
+    with transaction.atomic():
+        _lock_chain_head()
+        entry.prev_hash = (
+            AuditEntry.objects.order_by("-id").values_list("entry_hash", flat=True).first()
+            or chain.GENESIS
+        )
+        entry.entry_hash = chain.entry_hash(chain.Content.of(entry), entry.prev_hash)
+        entry.save(force_insert=True)
+    return entry
+
+
+# Any fixed number: the key of the advisory lock that serialises appends.
+CHAIN_LOCK_KEY = 0x6175646974  # "audit"
+
+
+def _lock_chain_head() -> None:
+    """Serialise appends until the transaction ends, so that each entry is
+    chained to the one committed before it. SQLite has one writer at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
 
 
 def audit_prune(*, keep_days: int = MIN_RETENTION_DAYS) -> int:
@@ -55,5 +80,11 @@ def audit_prune(*, keep_days: int = MIN_RETENTION_DAYS) -> int:
     if keep_days < MIN_RETENTION_DAYS:
         raise ValueError(f"审计日志至少保存 {MIN_RETENTION_DAYS} 天（6 个月）。")
     cutoff = timezone.now() - datetime.timedelta(days=keep_days)
-    deleted, _ = AuditEntry.objects.filter(at__lt=cutoff).delete()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # The retention job's own path: the trigger lets this transaction
+            # delete entries the database itself recorded more than 183 days ago.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('portal.audit_prune', 'on', true)")
+        deleted, _ = AuditEntry.objects.filter(at__lt=cutoff, recorded_at__lt=cutoff).delete()
     return deleted

@@ -1,13 +1,11 @@
-import datetime
-
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.roles import Role
 from audit.models import AuditAction, AuditEntry
 from audit.services import audit_prune, audit_record
+from tests.audit.helpers import backdate
 from tests.factories import UserFactory, staff
 
 pytestmark = pytest.mark.django_db
@@ -45,8 +43,8 @@ def test_audit_admin_cannot_change_or_delete_entries(client):
 def test_prune_keeps_at_least_six_months():
     old = audit_record(action=AuditAction.OTHER)
     recent = audit_record(action=AuditAction.OTHER)
-    AuditEntry.objects.filter(pk=old.pk).update(at=timezone.now() - datetime.timedelta(days=200))
-    AuditEntry.objects.filter(pk=recent.pk).update(at=timezone.now() - datetime.timedelta(days=170))
+    backdate(old, days=200)
+    backdate(recent, days=170)
     assert audit_prune() == 1
     assert list(AuditEntry.objects.values_list("pk", flat=True)) == [recent.pk]
 
