@@ -20,6 +20,8 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import permissions, services
 from accounts.models import User
@@ -240,3 +242,51 @@ class AccessAttemptAdmin(AxesAccessAttemptAdmin):
     def delete_queryset(self, request, queryset):
         services.lockout_removed(attempts=list(queryset), acting_user=request.user, request=request)
         super().delete_queryset(request, queryset)
+
+
+# --- second-factor devices: the security administrator removes a lost one ---------------
+
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+class DeviceAdmin(admin.ModelAdmin):
+    """A user's second-factor devices, without their keys (nobody can copy a
+    device from here). The security administrator removes a lost one, audited;
+    the user then enrols again at the next login."""
+
+    list_display = ("user", "name", "confirmed")
+    list_filter = ("confirmed",)
+    search_fields = ("user__username", "user__full_name")
+    fields = ("user", "name", "confirmed")
+    readonly_fields = ("user", "name", "confirmed")
+    list_select_related = ("user",)
+
+    def has_module_permission(self, request):
+        return permissions.can_unlock_accounts(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_unlock_accounts(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_unlock_accounts(request.user)
+
+    def delete_model(self, request, obj):
+        services.otp_devices_removed(devices=[obj], acting_user=request.user, request=request)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        devices = list(queryset.select_related("user"))
+        services.otp_devices_removed(devices=devices, acting_user=request.user, request=request)
+        super().delete_queryset(request, queryset)
+
+
+admin.site.register(TOTPDevice, DeviceAdmin)
+admin.site.register(StaticDevice, DeviceAdmin)

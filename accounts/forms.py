@@ -22,3 +22,17 @@ class LoginForm(AdminAuthenticationForm):
                 code="max_length",
             )
         return username
+
+
+class OTPTokenForm(forms.Form):
+    token = forms.CharField(
+        label="动态口令或恢复码",
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+        error_messages={"required": "请输入身份验证器显示的 6 位动态口令，或一个恢复码。"},
+    )
+
+    def clean_token(self) -> str:
+        return "".join(self.cleaned_data["token"].split()).lower()

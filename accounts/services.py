@@ -130,3 +130,61 @@ def lockout_removed(*, attempts: Iterable, acting_user: User, request=None) -> N
             detail=f"解除锁定：用户名 {attempt.username or '（空）'}，"
             f"地址 {attempt.ip_address or '未知'}，失败 {attempt.failures_since_start} 次",
         )
+
+
+# --- the second factor (accounts.otp) ----------------------------------------------------
+
+RECOVERY_CODES = 10
+TOTP_NAME = "身份验证器"
+RECOVERY_NAME = "恢复码"
+
+
+def totp_enrolment_device(*, user: User):
+    """The unconfirmed TOTP device `user` is enrolling (made on first call)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
+    return device
+
+
+def totp_confirm(*, user: User, device, token: str, request=None) -> list[str] | None:
+    """Confirm the enrolment with a first code from the app: the device replaces
+    any earlier one, fresh recovery codes replace the old ones (returned to be
+    shown once). None when the code is wrong."""
+    from django.db import transaction
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if device.user_id != user.pk or device.confirmed or not device.verify_token(token):
+        return None
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        StaticDevice.objects.filter(user=user).delete()
+        recovery = StaticDevice.objects.create(user=user, name=RECOVERY_NAME, confirmed=True)
+        codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+        StaticToken.objects.bulk_create(StaticToken(device=recovery, token=c) for c in codes)
+        audit_record(
+            action=AuditAction.OTP_ENROL,
+            actor=user,
+            target=user,
+            request=request,
+            detail=f"绑定身份验证器，生成 {RECOVERY_CODES} 个恢复码",
+        )
+    return codes
+
+
+def otp_devices_removed(*, devices, acting_user: User, request=None) -> None:
+    """The security administrator removed a user's device (a lost phone): the
+    user enrols again at the next login."""
+    for device in devices:
+        audit_record(
+            action=AuditAction.OTP_RESET,
+            actor=acting_user,
+            target=device.user,
+            request=request,
+            detail=f"解除{device.name or '动态口令设备'}",
+        )

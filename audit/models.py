@@ -23,6 +23,8 @@ class AuditAction(models.TextChoices):
     PASSWORD_SET = "password_set", "为他人设置密码"
     PASSWORD_CHANGE = "password_change", "修改本人密码"
     UNLOCK = "unlock", "解除登录锁定"
+    OTP_ENROL = "otp_enrol", "绑定动态口令"
+    OTP_RESET = "otp_reset", "解除动态口令绑定"
     SENSITIVE_WORDS = "sensitive_words", "敏感词变更"
     STRUCTURE = "structure", "栏目与股室调整"
     OTHER = "other", "其他"

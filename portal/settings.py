@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "portal.apps.AxesConfig",  # django-axes, with a Chinese name
+    # Second factor (accounts.otp): TOTP authenticator apps and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # project apps, one per domain
     "portal",
     "accounts",
@@ -70,7 +74,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The second factor first (accounts.otp), then a password that must change.
+    "accounts.middleware.SecondFactorMiddleware",
     # An expired password, or one somebody else set, is changed before anything else.
     "accounts.middleware.PasswordPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -179,6 +186,11 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AUDIT_HMAC_KEY = env_str("AUDIT_HMAC_KEY", "")
 # The real client's address behind TRUSTED_PROXY_COUNT proxies, as for rate limits.
 AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_ip"
+# Second factor (accounts.otp): required for the three administrators, the office and
+# the leader. On by default; off by default only in demo mode (no authenticator app
+# needed to try the demo), unless SECOND_FACTOR_REQUIRED says otherwise.
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", not DEMO_MODE or TESTING)
+OTP_TOTP_ISSUER = "政府信息公开平台"
 # Password spraying: failures from one address across all usernames (accounts.lockout).
 LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_ENABLED = env_bool("AXES_ENABLED", True)

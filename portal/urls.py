@@ -16,6 +16,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("staff/", views.staff_start, name="staff_start"),
+    path("accounts/", include("accounts.urls")),
     path("review/", include("review.urls")),
     path("requests/", include("requests_app.urls")),
     path("consultations/", include("consultations.urls")),

@@ -35,6 +35,27 @@ def _no_lockouts(settings):
     settings.AXES_ENABLED = False
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_on_test_logins(monkeypatch):
+    """`client.force_login` / `client.login` log staff in with their second factor
+    verified when their role requires one (accounts.otp), as a real login through
+    the verification page would; a login through the login form does not, so the
+    second factor's own tests go through the pages."""
+    from django.test.client import ClientMixin
+
+    from accounts.otp import second_factor_required
+    from tests.factories import verify_second_factor
+
+    original = ClientMixin._login
+
+    def _login(self, user, backend=None):
+        original(self, user, backend)
+        if second_factor_required(user):
+            verify_second_factor(self, user)
+
+    monkeypatch.setattr(ClientMixin, "_login", _login)
+
+
 # --- the people of a small bureau, shared by the apps' tests --------------------------
 # (app conftests add their own: e.g. the office head for requests, a section head)
 

@@ -122,3 +122,17 @@ def catalogue_refresh(*items: Item) -> None:
     their search documents and the public page cache follow, as after a service."""
     for item in items:
         services.catalogue_item_changed(item=item)
+
+
+def verify_second_factor(client, user) -> None:
+    """Mark `client`'s session as verified by a second factor for `user` (a
+    confirmed TOTP device), as the verification page does after a correct code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="测试设备", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

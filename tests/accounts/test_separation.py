@@ -6,11 +6,12 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
 from accounts.roles import Role
 from audit.models import AuditAction, AuditEntry, AuditOutcome
-from tests.factories import UserFactory, staff
+from tests.factories import UserFactory, staff, verify_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +167,7 @@ def test_a_password_set_by_the_system_administrator_is_audited_and_must_be_chang
     client, sysadmin
 ):
     auditor = staff(Role.AUDIT_ADMIN, username="auditor")
+    TOTPDevice.objects.create(user=auditor, name="审计员的手机", confirmed=True)
     client.force_login(sysadmin)
     assert set_password_of(client, auditor).status_code == 302
     auditor.refresh_from_db()
@@ -173,15 +175,23 @@ def test_a_password_set_by_the_system_administrator_is_audited_and_must_be_chang
     reset = entry(AuditAction.PASSWORD_SET)
     assert reset.actor == sysadmin and reset.ip_address == IP
     assert reset.target_id == str(auditor.pk) and "下次登录时须修改" in reset.detail
-    # Whoever logs in with it reaches only the change-password page: the next
-    # login does not look normal, and the auditor's own log shows the reset.
+    # Whoever logs in with it meets the auditor's second factor, and cannot
+    # enrol a device of their own in its place without it.
     client.logout()
     login = client.post(
         reverse("admin:login"),
         {"username": "auditor", "password": "Chongzhi-2026-mm", "next": "/admin/"},
     )
     assert login.status_code == 302
-    response = client.get(reverse("admin:audit_auditentry_changelist"))
+    log = reverse("admin:audit_auditentry_changelist")
+    response = client.get(log)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:otp_verify"))
+    assert client.get(reverse("accounts:otp_setup")).url.startswith(reverse("accounts:otp_verify"))
+    # Even past the second factor, the next step is a new password: the next
+    # login does not look normal.
+    verify_second_factor(client, auditor)
+    response = client.get(log)
     assert response.status_code == 302 and response.url == reverse("admin:password_change")
 
 

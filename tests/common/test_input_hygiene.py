@@ -118,9 +118,9 @@ def test_a_username_of_the_maximum_length_is_still_checked_normally(client):
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
-def test_a_login_without_next_lands_on_the_staff_start_page(client, office):
+def test_a_login_without_next_lands_on_the_staff_start_page(client, clerk):
     response = client.post(
-        reverse("admin:login"), {"username": "office", "password": "demo-pass-123"}
+        reverse("admin:login"), {"username": "clerk", "password": "demo-pass-123"}
     )
     assert response.status_code == 302
     assert response.url == reverse("staff_start")
