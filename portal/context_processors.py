@@ -48,6 +48,10 @@ def staff_links(user) -> list[dict]:
     """The staff navigation `user` may follow (empty for anyone but active staff)."""
     if user is None or not user.is_authenticated or not user.is_staff:
         return []
+    from accounts.otp import OK, second_factor_state
+
+    if second_factor_state(user) != OK:
+        return []  # nothing to follow before the second factor is given
     return [
         {"label": label, "url": _url(name)}
         for label, name, predicate in STAFF_NAV

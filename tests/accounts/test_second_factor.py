@@ -206,3 +206,11 @@ def test_test_logins_of_staff_are_verified(client, office):
     """The helper the other tests rely on: force_login gives a verified session."""
     client.force_login(office)
     assert client.get("/requests/staff/").status_code == 200
+
+
+def test_the_staff_navigation_waits_for_the_second_factor(client, office):
+    log_in(client, "office")
+    html = client.get(SETUP).content.decode()
+    assert "依申请办理" not in html and "管理后台" not in html
+    client.force_login(office)
+    assert "依申请办理" in client.get("/").content.decode()
