@@ -23,21 +23,26 @@ FIELD_LABELS = {
 
 def password_history_record(*, user: User, keep: int) -> None:
     """Remember the hash of the password `user` has just been given, keeping the
-    `keep` most recent."""
+    `keep` most recent. When the user changed it themselves in a request (the
+    change-password page), that is audited here; a password set for somebody
+    else is audited by `password_set_recorded`."""
+    from audit.services import current_request
+
     PasswordHistory.objects.create(user=user, password=user.password)
     stale = PasswordHistory.objects.filter(user=user).values_list("pk", flat=True)[keep:]
     PasswordHistory.objects.filter(pk__in=list(stale)).delete()
+    request = current_request.get()
+    acting = getattr(request, "user", None)
+    if acting is not None and getattr(acting, "pk", None) == user.pk:
+        audit_record(action=AuditAction.PASSWORD_CHANGE, actor=user, target=user, request=request)
 
 
 def password_set_recorded(*, user: User, acting_user: User, request=None) -> None:
     """After a password was set through the back office: by somebody else, the
-    owner must change it at the next login and the act is audited; by the owner,
-    it is audited as their own change."""
+    owner must change it at the next login and the act is audited (the owner's
+    own change is audited by `password_history_record`)."""
     if acting_user.pk == user.pk:
-        audit_record(
-            action=AuditAction.PASSWORD_CHANGE, actor=acting_user, target=user, request=request
-        )
-        return
+        return  # their own change: audited with the password history
     User.objects.filter(pk=user.pk).update(must_change_password=True)
     user.must_change_password = True
     usable = user.has_usable_password()

@@ -216,3 +216,22 @@ def test_the_last_login_time_and_address_are_shown_after_login(client):
     second = login(client, ip="10.0.0.2").content.decode()
     assert "上次登录时间：" in second and "登录地址：10.0.0.1" in second
     assert "此后有 1 次失败的登录尝试" in second
+
+
+def test_changing_ones_own_password_is_audited_once(client):
+    from audit.models import AuditAction, AuditEntry
+
+    user = staff(Role.SECTION_CLERK, username="clerk")
+    client.force_login(user)
+    client.post(
+        reverse("admin:password_change"),
+        {
+            "old_password": "demo-pass-123",
+            "new_password1": "Xinmima-2026-gk",
+            "new_password2": "Xinmima-2026-gk",
+        },
+        REMOTE_ADDR="10.3.3.3",
+    )
+    [entry] = AuditEntry.objects.filter(action=AuditAction.PASSWORD_CHANGE)
+    assert entry.actor == user and entry.ip_address == "10.3.3.3"
+    assert not AuditEntry.objects.filter(action=AuditAction.PASSWORD_SET).exists()
