@@ -249,3 +249,16 @@ def test_parallel_generation_writes_every_item_once_with_distinct_serials():
     _assert_serials_continue(Organisation.objects.get().code)
     # The key sequence continues after the generated keys: a new item gets a free one.
     assert ItemFactory().pk > 400
+
+
+@pytest.mark.postgres
+def test_postgres_search_rows_are_toasted_and_queries_are_not_jit_compiled(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'disclosure_searchdocument'"
+        )
+        assert "toast_tuple_target=128" in cursor.fetchone()[0]
