@@ -57,6 +57,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A request id on every response and log line; request metrics; then /healthz
+    # and /metrics, answered before host checks, redirects and the page cache.
+    "common.requestlog.RequestIdMiddleware",
+    "common.metrics.MetricsMiddleware",
+    "portal.probes.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages for visitors without a session, before anything else runs.
@@ -246,13 +251,30 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# LOG_FORMAT=json: one JSON object per line (common.requestlog), each with the
+# request id; ACCESS_LOG (on by default with json) adds one line per request.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+ACCESS_LOG = env_bool("ACCESS_LOG", LOG_FORMAT == "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "common.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "common.requestlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+# /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>` (portal.probes).
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 
 # Sitemap sections of other apps' public pages, added to the catalogue's sitemap index.
 EXTRA_SITEMAPS = {"consultations": "consultations.sitemaps.ConsultationSitemap"}
