@@ -163,6 +163,9 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# The client's address as the rate limits and the audit log see it (behind nginx,
+# REMOTE_ADDR is nginx itself: every client would share one lockout).
+AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_address"
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -180,7 +183,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))  # nginx serves it
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -199,6 +202,15 @@ TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 # Uploads: larger files are refused with a message (F8).
 UPLOAD_MAX_BYTES = int(env_str("UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest request body: a form's five files at the upload limit and its text
+# (requests_app's form). nginx's client_max_body_size is rendered from it.
+REQUEST_BODY_MAX_BYTES = env_int(
+    "REQUEST_BODY_MAX_BYTES", 5 * UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE
+)
+# Behind nginx: downloads checked by the application are sent by nginx
+# (X-Accel-Redirect to this internal prefix, deploy/nginx/portal.conf).
+PROTECTED_MEDIA_ACCEL = env_bool("PROTECTED_MEDIA_ACCEL", False)
+PROTECTED_MEDIA_ACCEL_PREFIX = "/_protected/"
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # Mail: the console by default; set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
