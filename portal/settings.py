@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "portal.apps.AxesConfig",  # django-axes, with a Chinese name
+    "django_tasks_db",  # the task queue's table and its worker (manage.py db_worker)
     # project apps, one per domain
     "portal",
     "accounts",
@@ -134,6 +135,20 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
         }
     }
+
+# Background tasks (Django's tasks framework): mail, attachment checks, search
+# indexing, inspection runs. "database": queued in PostgreSQL, run by
+# `manage.py db_worker` (deploy/systemd/portal-worker.service); "immediate": run
+# inline at once, for the demo (`make run`) and the tests.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate" if DEMO_MODE or TESTING else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND]
+    }
+}
 
 # Anonymous visitors' public pages from the shared cache (common.pagecache).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
