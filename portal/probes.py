@@ -76,13 +76,23 @@ def _check_storage() -> dict:
 
 
 def _check_tasks() -> dict:
+    """The backend, and for the database queue how many tasks wait to run and how
+    long the oldest has waited (a growing number means no worker is running)."""
     from django.tasks import task_backends
 
     backend = task_backends["default"]
     info: dict = {"backend": type(backend).__name__}
-    pending = getattr(backend, "health", None)
-    if callable(pending):
-        info.update(pending())
+    if type(backend).__module__.startswith("django_tasks_db"):
+        from django.db.models import Min
+        from django.utils import timezone
+        from django_tasks_db.models import DBTaskResult
+
+        ready = DBTaskResult.objects.ready().filter(backend_name=backend.alias)
+        summary = ready.aggregate(oldest=Min("enqueued_at"))
+        info["ready"] = ready.count()
+        info["oldest_ready_s"] = (
+            round((timezone.now() - summary["oldest"]).total_seconds()) if summary["oldest"] else 0
+        )
     return info
 
 

@@ -142,3 +142,24 @@ def test_metrics_with_the_token_count_requests_by_view_and_status(client, settin
     assert 'portal_http_requests_total{method="GET",status="200",view="home"}' in text
     assert 'status="404"' in text
     assert "portal_http_request_duration_seconds_bucket" in text
+
+
+@pytest.mark.django_db
+def test_healthz_shows_the_waiting_tasks_of_the_database_queue(client, settings):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from common.mail import send_later
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with time_machine.travel(timezone.now() - datetime.timedelta(minutes=5)):
+        send_later("a", "b", ["x@example.gov.cn"])
+    send_later("c", "d", ["y@example.gov.cn"])
+    response = _get(client)
+    assert response.status_code == 200  # a backlog never takes the node out
+    tasks = json.loads(response.content)["checks"]["tasks"]
+    assert tasks["backend"] == "DatabaseBackend"
+    assert tasks["ready"] == 2
+    assert 290 <= tasks["oldest_ready_s"] <= 400
