@@ -201,20 +201,21 @@ class Response:
 
 @dataclass
 class Client:
-    """HTTPS to one address, verifying the test's certificate; keeps cookies."""
+    """HTTPS to one address, verifying the test's certificate (plain HTTP without
+    one); keeps cookies."""
 
     host: str
     port: int
-    cafile: Path
+    cafile: Path | None = None
     cookies: dict[str, str] = field(default_factory=dict)
 
     @property
     def origin(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"https://{host}:{self.port}"
+        return f"{'https' if self.cafile else 'http'}://{host}:{self.port}"
 
     def context(self, alpn: list[str] | None = None) -> ssl.SSLContext:
-        ctx = ssl.create_default_context(cafile=str(self.cafile))
+        ctx = ssl.create_default_context(cafile=str(self.cafile) if self.cafile else None)
         if alpn:
             ctx.set_alpn_protocols(alpn)
         return ctx
@@ -222,7 +223,11 @@ class Client:
     def request(
         self, method: str, path: str, body: bytes | None = None, headers: dict | None = None
     ) -> Response:
-        conn = http.client.HTTPSConnection(self.host, self.port, context=self.context(), timeout=30)
+        conn = (
+            http.client.HTTPSConnection(self.host, self.port, context=self.context(), timeout=30)
+            if self.cafile
+            else http.client.HTTPConnection(self.host, self.port, timeout=30)
+        )
         sent = dict(headers or {})
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -253,6 +258,12 @@ class Client:
             **(headers or {}),
         }
         return self.request("POST", path, urlencode(fields).encode(), sent)
+
+
+def token_of(page: bytes, name: str) -> str:
+    match = re.search(rb'name="' + name.encode() + rb'" value="([^"]+)"', page)
+    assert match, f"no {name} on the page"
+    return match.group(1).decode()
 
 
 def start_nginx(main_conf: Path, directory: Path) -> subprocess.Popen:
