@@ -29,7 +29,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import connections
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.crypto import constant_time_compare
@@ -62,15 +62,18 @@ def _check_cache() -> dict:
 
 
 def _check_storage() -> dict:
-    storage = default_storage
+    storage = storages["default"]
     if isinstance(storage, FileSystemStorage):
         # A local folder: it must exist (or be creatable) and be writable.
         location = Path(storage.location)
         probe = location if location.exists() else location.parent
         if not (probe.is_dir() and os.access(probe, os.W_OK | os.X_OK)):
             raise RuntimeError("the media folder is missing or not writable")
+    elif hasattr(storage, "bucket_name"):
+        # Object storage: one HEAD request proves the bucket exists and answers to
+        # our keys (a missing object would not: that is just "no").
+        storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
     else:
-        # Object storage: one HEAD request proves the bucket answers with our keys.
         storage.exists(".healthz")
     return {"backend": type(storage).__name__}
 

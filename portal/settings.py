@@ -210,6 +210,33 @@ STORAGES = {
         )
     },
 }
+# Uploaded files: the local folder MEDIA_ROOT by default; an S3-compatible bucket
+# (OSS, OBS, COS, MinIO, ...) when S3_BUCKET is set, so that several web nodes see
+# the same files. Objects get no ACL (the bucket stays private) and are read only
+# through the application after its permission check, or by a signed URL that
+# expires (MEDIA_SIGNED_URLS, public files only).
+if env_str("S3_BUCKET", ""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET", ""),
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+            # "virtual" for OSS and COS, "path" for MinIO; unset: the client decides.
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "") or None,
+            "location": env_str("S3_PREFIX", ""),
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": env_int("MEDIA_SIGNED_URL_SECONDS", 300),
+            "signature_version": "s3v4",
+        },
+    }
+# Public attachments on object storage: redirect the download to a signed URL that
+# expires, instead of passing the bytes through gunicorn.
+MEDIA_SIGNED_URLS = env_bool("MEDIA_SIGNED_URLS", False)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"  # never served directly: attachments go through a view
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted (common.ratelimit).
