@@ -197,3 +197,23 @@ def test_backup_refuses_a_database_it_cannot_dump(tmp_path):
     )
     assert result.returncode == 1
     assert "nothing was backed up" in result.stderr
+
+
+def test_gunicorn_tells_systemd_it_is_ready(tmp_path):
+    """portal-web.service is Type=notify: systemd waits for READY=1 on the notify
+    socket (and kills the service if it never comes). A socket of our own stands in."""
+    import socket as sockets
+
+    notify = tmp_path / "notify.sock"
+    listener = sockets.socket(sockets.AF_UNIX, sockets.SOCK_DGRAM)
+    listener.bind(str(notify))
+    listener.settimeout(60)
+    env = stack.production_env(tmp_path, NOTIFY_SOCKET=str(notify))
+    stack.prepare(env, static=False)
+    proc = stack.start_gunicorn(env, stack.free_port(), tmp_path / "gunicorn.log", workers=1)
+    try:
+        message = listener.recv(1024).decode()
+    finally:
+        stack.stop(proc)
+        listener.close()
+    assert "READY=1" in message.splitlines()
