@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "common.requestlog.RequestIdMiddleware",
     "common.metrics.MetricsMiddleware",
     "portal.probes.ProbeMiddleware",
+    # With a standby (DATABASE_REPLICA_URL): which reads may go there.
+    "common.dbrouter.PrimaryReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages for visitors without a session, before anything else runs.
@@ -113,6 +115,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
     # Wait for the write lock instead of failing at once (several threads in tests, runserver).
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+
+# DATABASE_REPLICA_URL: a PostgreSQL standby for the reads of web requests that
+# have not written (common.dbrouter); writes and everything after them stay on the
+# primary, and so does the same browser for DATABASE_REPLICA_PIN_SECONDS after.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL", ""),
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    # Tests (and `migrate`) see one database: the standby is its copy.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["common.dbrouter.PrimaryReplicaRouter"]
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
