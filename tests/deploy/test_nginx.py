@@ -86,7 +86,10 @@ def proxied(tmp_path_factory):
     if not stack.ipv6_loopback():
         pytest.skip("no IPv6 loopback: the test tells two clients apart by 127.0.0.1 and ::1")
     tmp = tmp_path_factory.mktemp("e2e")
-    env = stack.production_env(tmp)
+    (tmp / "metrics").mkdir()
+    env = stack.production_env(
+        tmp, METRICS_TOKEN="e2e-metrics-token", PROMETHEUS_MULTIPROC_DIR=str(tmp / "metrics")
+    )
     stack.prepare(env)
     data = stack.run_script(env, SEED)
     app_port = stack.free_port()
@@ -248,3 +251,23 @@ def test_lockout_and_audit_log_see_the_real_client_address(proxied):
     assert failed[:5] == ["127.0.0.1"] * 5
     assert ["login", "clerk", "::1"] in entries
     assert not [e for e in entries if e[2] and e[2].startswith(("203.0.113.", "198.51.100."))]
+
+
+def _requests_counted(client) -> float:
+    response = client.get("/metrics", Authorization="Bearer e2e-metrics-token")
+    assert response.status == 200
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in response.body.decode().splitlines()
+        if line.startswith("portal_http_requests_total{")
+    )
+
+
+def test_metrics_add_up_every_gunicorn_worker(proxied):
+    client = proxied["v4"]()
+    assert client.get("/metrics").status == 404  # no token, no metrics
+    before = _requests_counted(client)
+    for _ in range(6):
+        client.get("/healthz")
+    # Two workers answered; every request is counted once (plus the first /metrics).
+    assert _requests_counted(client) - before == 7
