@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connections
 from django.http import Http404, HttpRequest, HttpResponse
@@ -58,7 +58,7 @@ def _check_cache() -> dict:
     cache.set(_CACHE_KEY, token, timeout=30)
     if cache.get(_CACHE_KEY) != token:
         raise RuntimeError("the cache did not return what was just stored")
-    return {"backend": type(cache).__name__}
+    return {"backend": type(caches["default"]).__name__}
 
 
 def _check_storage() -> dict:

@@ -24,6 +24,8 @@ def test_healthz_reports_every_part_ok_without_authentication(client):
     assert set(body["checks"]) == {"database", "cache", "storage", "tasks"}
     assert all(check["status"] == "ok" for check in body["checks"].values())
     assert all(isinstance(check["ms"], float) for check in body["checks"].values())
+    assert body["checks"]["cache"]["backend"] == "DatabaseCache"
+    assert body["checks"]["storage"]["backend"] == "FileSystemStorage"
 
 
 @pytest.mark.django_db
