@@ -130,6 +130,9 @@ if env_str("DATABASE_REPLICA_URL", ""):
         conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
         conn_health_checks=True,
     )
+    # The same connection options as the primary (no JIT for the search, above).
+    for _key, _value in DATABASES["default"].get("OPTIONS", {}).items():
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(_key, _value)
     # Tests (and `migrate`) see one database: the standby is its copy.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["common.dbrouter.PrimaryReplicaRouter"]

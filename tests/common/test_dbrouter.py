@@ -114,7 +114,8 @@ def test_the_environment_adds_the_standby(replica):
     code = (
         "import json; from django.conf import settings; "
         "print(json.dumps({'dbs': {k: [v['HOST'], v.get('TEST', {}).get('MIRROR')] "
-        "for k, v in settings.DATABASES.items()}, 'routers': settings.DATABASE_ROUTERS}))"
+        "for k, v in settings.DATABASES.items()}, 'routers': settings.DATABASE_ROUTERS, "
+        "'options': settings.DATABASES.get('replica', {}).get('OPTIONS')}))"
     )
     out = subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
@@ -129,6 +130,7 @@ def test_the_environment_adds_the_standby(replica):
     if replica:
         assert found["dbs"]["replica"] == ["10.0.0.12", "default"]
         assert found["routers"] == ["common.dbrouter.PrimaryReplicaRouter"]
+        assert found["options"]["options"] == "-c jit=off"  # as on the primary
     else:
         assert list(found["dbs"]) == ["default"]
         assert found["routers"] == []
