@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "portal.apps.AxesConfig",  # django-axes, with a Chinese name
-    "django_tasks_db",  # the task queue's table and its worker (manage.py db_worker)
+    "portal.apps.TasksDbConfig",  # django-tasks-db: the task queue and its worker (db_worker)
     # project apps, one per domain
     "portal",
     "accounts",
