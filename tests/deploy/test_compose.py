@@ -5,6 +5,7 @@ one the settings read, so a misspelt name cannot silently do nothing."""
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,45 @@ def test_docker_compose_refuses_to_start_without_a_database_password(tmp_path):
 def test_tls_keys_are_never_committed():
     assert "deploy/tls/*.pem" in (ROOT / ".gitignore").read_text().splitlines()
     assert not list(Path(ROOT / "deploy" / "tls").glob("*.pem"))
+
+
+def _scheduler_minute(tmp_path, clock: str) -> list[str]:
+    """One turn of deploy/scheduler.sh's loop at `clock` ("DD HH:MM"), with stand-ins
+    for python (records the command), date (the clock) and sleep (ends the loop)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "calls"
+    day, hhmm = clock.split()
+    stubs = {
+        "python": f'echo "$*" >> {calls}\n',
+        "date": f'case "$1" in +%H:%M) echo {hhmm};; +%d) echo {day};; *) echo 30;; esac\n',
+        "sleep": "kill -TERM $PPID\n",
+    }
+    for name, body in stubs.items():
+        path = bin_dir / name
+        path.write_text("#!/bin/sh\n" + body)
+        path.chmod(0o755)
+    subprocess.run(
+        ["/bin/sh", str(ROOT / "deploy" / "scheduler.sh")],
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin"},
+        timeout=30,
+        check=False,
+    )
+    time.sleep(0.3)  # the jobs sent to the background
+    return sorted(calls.read_text().splitlines()) if calls.exists() else []
+
+
+@pytest.mark.parametrize(
+    ("clock", "jobs"),
+    [
+        ("15 10:07", ["manage.py publish_due"]),
+        ("15 00:30", ["manage.py close_lapsed_requests", "manage.py publish_due"]),
+        ("15 06:30", ["manage.py inspect_site", "manage.py publish_due"]),
+        ("15 03:15", ["manage.py clearsessions", "manage.py publish_due"]),
+        ("15 03:30", ["manage.py prune_db_task_results", "manage.py publish_due"]),
+        ("01 03:00", ["manage.py prune_audit", "manage.py publish_due"]),
+        ("15 03:00", ["manage.py publish_due"]),
+    ],
+)
+def test_the_scheduler_runs_each_job_at_its_time(tmp_path, clock, jobs):
+    assert _scheduler_minute(tmp_path, clock) == jobs
