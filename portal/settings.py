@@ -148,6 +148,9 @@ if env_str("REDIS_URL", ""):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("REDIS_URL", ""),
+            # A Redis that stops answering fails requests (and /healthz) within
+            # seconds instead of holding every gunicorn worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:

@@ -165,3 +165,63 @@ def test_healthz_shows_the_waiting_tasks_of_the_database_queue(client, settings)
     assert tasks["backend"] == "DatabaseBackend"
     assert tasks["ready"] == 2
     assert 290 <= tasks["oldest_ready_s"] <= 400
+
+
+@pytest.mark.django_db
+def test_healthz_fails_fast_when_redis_does_not_answer(client, settings):
+    """A Redis that accepts the connection and then says nothing (a hung server)
+    must not hold the probe: the cache check fails within the socket timeout."""
+    import socket
+    import time
+
+    from django.core.cache import caches
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # accepts, never answers
+    port = silent.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    try:
+        started = time.monotonic()
+        response = probes.healthz()
+        elapsed = time.monotonic() - started
+    finally:
+        caches["default"].close()
+        silent.close()
+    assert response.status_code == 503
+    assert json.loads(response.content)["checks"]["cache"]["status"] == "fail"
+    assert elapsed < 10
+
+
+def test_the_settings_give_redis_those_timeouts():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "DEMO_MODE": "1", "REDIS_URL": "redis://10.0.0.9:6379/0"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            "import json; from django.conf import settings; print(json.dumps(settings.CACHES))",
+        ],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    options = json.loads(out.strip().splitlines()[-1])["default"]["OPTIONS"]
+    assert options == {"socket_connect_timeout": 2, "socket_timeout": 2}
