@@ -1,8 +1,8 @@
 """Several web nodes behind one PostgreSQL and one Redis (docs/deployment.md,
 "Scaling out"): two gunicorn instances on different ports, nothing shared between
 them but the database and the cache. A publication on one is visible at once on
-the other (the page cache's version lives in Redis), a rate limit counts across
-both, and a session started on one is valid on the other."""
+the other (the page cache's version lives in Redis), a rate limit and the login
+lockout count across both, and a session started on one is valid on the other."""
 
 import os
 import shutil
@@ -36,7 +36,9 @@ pytestmark = pytest.mark.skipif(
 SEED = """
 import json
 from disclosure.models import ItemStatus as S
+from tests.factories import UserFactory
 from tests.review.factories import draft, make_team, walk
+UserFactory(username="lockme")
 team = make_team()
 item = walk(draft(team, title="关于发放2026年度就业见习补贴的公告"), team, S.APPROVED)
 print(json.dumps({"item": item.pk, "title": item.title, "office": team.office.username}))
@@ -160,3 +162,15 @@ def test_a_rate_limit_counts_across_both_nodes(nodes):
         assert _track(_node(nodes, n)).status == 400
     assert _track(_node(nodes, 1)).status == 429
     assert _track(_node(nodes, 0)).status == 429
+
+
+def test_the_login_lockout_counts_across_both_nodes(nodes):
+    def attempt(n: int, password: str):
+        return _node(nodes, n).post_form(
+            "/admin/login/", {"username": "lockme", "password": password, "next": "/admin/"}
+        )
+
+    # Five failures (F8), spread over the two nodes: the fifth locks everywhere.
+    assert [attempt(n, "wrong-pass-000").status for n in (0, 1, 0, 1)] == [200] * 4
+    assert attempt(0, "wrong-pass-000").status == 429
+    assert attempt(1, "demo-pass-123").status == 429
