@@ -10,12 +10,14 @@
 `ProbeMiddleware` sits at the top of the stack: a probe reaches a node by its
 address (not the site's host name, so ALLOWED_HOSTS would refuse it), over plain
 HTTP (SECURE_SSL_REDIRECT would redirect it), and must never be answered from the
-public page cache. Nothing here touches sessions or writes the database.
+public page cache. Nothing here touches sessions; the only write is one probe key
+in the cache.
 
-Which failures make the node unhealthy: the database, the cache (sessions, rate
-limits and lockouts live there) and the media storage. The task queue is reported
-but never fails the probe: a backlog delays mail, it does not stop the site, and
-taking every node out of the balancer for it would."""
+Which failures make the node unhealthy: the database and the cache (no page can
+be served without them) and a media folder on this node's disk. Reported without
+failing the probe: object storage shared by every node (pages still render while
+downloads fail; taking every node out of the balancer would stop the whole site)
+and the task queue (a backlog delays mail, it does not stop the site)."""
 
 from __future__ import annotations
 
@@ -99,11 +101,15 @@ def _check_tasks() -> dict:
     return info
 
 
-CHECKS: dict[str, tuple[Callable[[], dict], bool]] = {
+def _local_storage() -> bool:
+    return isinstance(storages["default"], FileSystemStorage)
+
+
+CHECKS: dict[str, tuple[Callable[[], dict], bool | Callable[[], bool]]] = {
     # name: (check, whether a failure makes the node unhealthy)
     "database": (_check_database, True),
     "cache": (_check_cache, True),
-    "storage": (_check_storage, True),
+    "storage": (_check_storage, _local_storage),
     "tasks": (_check_tasks, False),
 }
 
@@ -120,7 +126,7 @@ def health() -> tuple[bool, dict]:
         except Exception as exc:  # any failure is a finding, not a crash
             logger.warning("health check %s failed: %s", name, exc, exc_info=True)
             entry = {"status": "fail", "error": type(exc).__name__}
-            healthy = healthy and not required
+            healthy = healthy and not (required() if callable(required) else required)
         entry["ms"] = round((time.perf_counter() - started) * 1000, 1)
         report[name] = entry
     return healthy, report

@@ -163,7 +163,9 @@ def test_healthz_checks_the_bucket(client, bucket, s3_endpoint, settings):
         },
     }
     response = client.get("/healthz")
-    assert response.status_code == 503
+    # Reported, but the node stays in service: the bucket is shared by every node,
+    # and pages still render while downloads fail.
+    assert response.status_code == 200
     assert json.loads(response.content)["checks"]["storage"]["status"] == "fail"
 
 
