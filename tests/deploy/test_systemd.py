@@ -137,7 +137,7 @@ def _pg_available() -> bool:
 
 @pytest.mark.skipif(not _pg_available(), reason="needs pg_dump and PostgreSQL on 127.0.0.1:5432")
 def test_backup_dumps_database_and_uploads_and_drops_old_copies(tmp_path):
-    db = "portal_h14_backup_test"
+    db = "portal_backup_script_test"
     psql = [PSQL, "-h", "127.0.0.1", "-U", "postgres", "-q", "-v", "ON_ERROR_STOP=1"]
     subprocess.run([*psql, "-c", f"DROP DATABASE IF EXISTS {db}"], check=True)
     subprocess.run([*psql, "-c", f"CREATE DATABASE {db}"], check=True)
