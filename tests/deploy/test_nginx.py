@@ -7,6 +7,7 @@ import re
 import socket
 import ssl
 import subprocess
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -271,3 +272,35 @@ def test_metrics_add_up_every_gunicorn_worker(proxied):
         client.get("/healthz")
     # Two workers answered; every request is counted once (plus the first /metrics).
     assert _requests_counted(client) - before == 7
+
+
+@needs_nginx
+def test_when_gunicorn_does_not_answer_nginx_sends_a_chinese_page(tmp_path):
+    if not stack.ipv6_loopback():
+        pytest.skip("no IPv6 loopback: the config listens on ::1 too")
+    static = tmp_path / "static"
+    (static / "errors").mkdir(parents=True)
+    (static / "errors" / "unavailable.html").write_bytes(
+        (stack.ROOT / "static" / "errors" / "unavailable.html").read_bytes()
+    )
+    https_port = stack.free_port_both()
+    site = _site(
+        tmp_path,
+        upstreams=[f"127.0.0.1:{stack.free_port()}"],  # nothing listens there
+        listen_v4="127.0.0.1",
+        listen_v6="[::1]",
+        http_port=stack.free_port_both(),
+        https_port=https_port,
+        static_root=str(static),
+        media_root=str(tmp_path / "media"),
+    )
+    main = standalone(site, tmp_path / "ng")
+    nginx = stack.start_nginx(main, tmp_path / "ng")
+    try:
+        stack.wait_port("127.0.0.1", https_port, nginx)
+        response = stack.Client("127.0.0.1", https_port, Path(site.tls_cert)).get("/")
+    finally:
+        stack.stop(nginx)
+    assert response.status == 503
+    assert "服务暂时不可用" in response.body.decode()
+    assert response.all("X-Content-Type-Options") == ["nosniff"]
