@@ -163,19 +163,20 @@ else:
         }
     }
 
-# Background tasks (Django's tasks framework): mail, attachment checks, search
-# indexing, inspection runs. "database": queued in PostgreSQL, run by
+# Background tasks (Django's tasks framework): mail, search indexing (with the
+# attachments' text), inspection runs. "database": queued in PostgreSQL, run by
 # `manage.py db_worker` (deploy/systemd/portal-worker.service); "immediate": run
 # inline at once, for the demo (`make run`) and the tests.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate" if DEMO_MODE or TESTING else "database")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "database": "django_tasks_db.DatabaseBackend",
-            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
-        }[TASKS_BACKEND]
-    }
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
 }
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database or immediate, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Anonymous visitors' public pages from the shared cache (common.pagecache).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
