@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from common.exports import file_response
 from common.pagination import page_or_404
-from inspection import permissions, selectors, services
+from inspection import background, permissions, selectors, services
 from inspection.forms import (
     EvaluationFindingForm,
     EvaluationForm,
@@ -26,7 +26,6 @@ from inspection.models import (
     Finding,
     FindingKind,
     InspectionRun,
-    RunTrigger,
     TaskStatus,
 )
 from inspection.services import InspectionError
@@ -67,12 +66,19 @@ def dashboard(request):
 def run_create(request):
     _require(permissions.can_view_inspections(request.user))
     try:
-        run = services.inspection_run(acting_user=request.user, trigger=RunTrigger.MANUAL)
+        result = background.request_run(acting_user=request.user)
     except InspectionError as exc:
         messages.error(request, str(exc))
         return redirect("inspection:dashboard")
-    messages.success(request, f"巡查完成，发现问题 {run.summary.get('total', 0)} 个。")
-    return redirect("inspection:run_detail", pk=run.pk)
+    run = background.finished_run(result)  # inline: finished already
+    if run is not None:
+        messages.success(request, f"巡查完成，发现问题 {run.summary.get('total', 0)} 个。")
+        return redirect("inspection:run_detail", pk=run.pk)
+    if background.failed(result):
+        messages.error(request, "巡查未能完成，请稍后重试。")
+    else:
+        messages.success(request, "已开始巡查。巡查需要几分钟，完成后报告列在巡查报告中。")
+    return redirect("inspection:run_list")
 
 
 @login_required

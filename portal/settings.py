@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "portal.apps.TasksDbConfig",  # django-tasks-db: the task queue and its worker (db_worker)
     # project apps, one per domain
     "portal",
     "accounts",
@@ -61,6 +62,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A request id on every response and log line; request metrics; then /healthz
+    # and /metrics, answered before host checks, redirects and the page cache.
+    "common.requestlog.RequestIdMiddleware",
+    "common.metrics.MetricsMiddleware",
+    "portal.probes.ProbeMiddleware",
+    # With a standby (DATABASE_REPLICA_URL): which reads may go there.
+    "common.dbrouter.PrimaryReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A clear 400 for text PostgreSQL cannot store (NUL); Permissions-Policy everywhere.
     "common.middleware.InputHygieneMiddleware",
@@ -132,6 +140,23 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         _options = DATABASES["default"]["OPTIONS"]
         _options["options"] = f"{_options['options']} -c portal.audit_allow_truncate=on".strip()
 
+# DATABASE_REPLICA_URL: a PostgreSQL standby for the reads of web requests that
+# have not written (common.dbrouter); writes and everything after them stay on the
+# primary, and so does the same browser for DATABASE_REPLICA_PIN_SECONDS after.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL", ""),
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    # The same connection options as the primary (no JIT for the search, above).
+    for _key, _value in DATABASES["default"].get("OPTIONS", {}).items():
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(_key, _value)
+    # Tests (and `migrate`) see one database: the standby is its copy.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["common.dbrouter.PrimaryReplicaRouter"]
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -142,6 +167,9 @@ if env_str("REDIS_URL", ""):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("REDIS_URL", ""),
+            # A Redis that stops answering fails requests (and /healthz) within
+            # seconds instead of holding every gunicorn worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -153,6 +181,21 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
         }
     }
+
+# Background tasks (Django's tasks framework): mail, search indexing (with the
+# attachments' text), inspection runs. "database": queued in PostgreSQL, run by
+# `manage.py db_worker` (deploy/systemd/portal-worker.service); "immediate": run
+# inline at once, for the demo (`make run`) and the tests.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate" if DEMO_MODE or TESTING else "database")
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database or immediate, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Anonymous visitors' public pages from the shared cache (common.pagecache).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
@@ -190,7 +233,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # keep it apart from the database; unset, it is derived from SECRET_KEY (so rotating
 # SECRET_KEY would make older entries fail `manage.py audit_verify`).
 AUDIT_HMAC_KEY = env_str("AUDIT_HMAC_KEY", "")
-# The real client's address behind TRUSTED_PROXY_COUNT proxies, as for rate limits.
+# The real client's address behind TRUSTED_PROXY_COUNT proxies, as for rate limits
+# and the audit log (behind nginx, REMOTE_ADDR is nginx itself: every client would
+# share one lockout).
 AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_ip"
 # Second factor (accounts.otp): required for the three administrators, the office and
 # the leader. On by default; off by default only in demo mode (no authenticator app
@@ -219,7 +264,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))  # nginx serves it
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -231,6 +276,33 @@ STORAGES = {
         )
     },
 }
+# Uploaded files: the local folder MEDIA_ROOT by default; an S3-compatible bucket
+# (OSS, OBS, COS, MinIO, ...) when S3_BUCKET is set, so that several web nodes see
+# the same files. Objects get no ACL (the bucket stays private) and are read only
+# through the application after its permission check, or by a signed URL that
+# expires (MEDIA_SIGNED_URLS, public files only).
+if env_str("S3_BUCKET", ""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET", ""),
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+            # "virtual" for OSS and COS, "path" for MinIO; unset: the client decides.
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "") or None,
+            "location": env_str("S3_PREFIX", ""),
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": env_int("MEDIA_SIGNED_URL_SECONDS", 300),
+            "signature_version": "s3v4",
+        },
+    }
+# Public attachments on object storage: redirect the download to a signed URL that
+# expires, instead of passing the bytes through gunicorn.
+MEDIA_SIGNED_URLS = env_bool("MEDIA_SIGNED_URLS", False)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"  # never served directly: attachments go through a view
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted (common.ratelimit).
@@ -238,6 +310,15 @@ TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 # Uploads: larger files are refused with a message (F8).
 UPLOAD_MAX_BYTES = int(env_str("UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest request body: a form's five files at the upload limit and its text
+# (requests_app's form). nginx's client_max_body_size is rendered from it.
+REQUEST_BODY_MAX_BYTES = env_int(
+    "REQUEST_BODY_MAX_BYTES", 5 * UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE
+)
+# Behind nginx: downloads checked by the application are sent by nginx
+# (X-Accel-Redirect to this internal prefix, deploy/nginx/portal.conf).
+PROTECTED_MEDIA_ACCEL = env_bool("PROTECTED_MEDIA_ACCEL", False)
+PROTECTED_MEDIA_ACCEL_PREFIX = "/_protected/"
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # Mail: the console by default; set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
@@ -290,13 +371,30 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# LOG_FORMAT=json: one JSON object per line (common.requestlog), each with the
+# request id; ACCESS_LOG (on by default with json) adds one line per request.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+ACCESS_LOG = env_bool("ACCESS_LOG", LOG_FORMAT == "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "common.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "common.requestlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+# /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>` (portal.probes).
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 
 # Sitemap sections of other apps' public pages, added to the catalogue's sitemap index.
 EXTRA_SITEMAPS = {"consultations": "consultations.sitemaps.ConsultationSitemap"}

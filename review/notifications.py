@@ -1,19 +1,19 @@
 """Emails of the release workflow (F3): when an item reaches someone's stage, comes
-back to its drafter, is published, or its scheduled publication fails. Sent after the
-transaction commits, so a rolled-back transition sends nothing."""
+back to its drafter, is published, or its scheduled publication fails. Queued as
+background tasks (common.mail) that go only if the transaction commits, so a
+rolled-back transition sends nothing and a slow mail server slows no page."""
 
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import User
 from accounts.roles import Role
+from common.mail import send_later
 from disclosure.models import Item, ItemStatus
 from review.models import Decision
 
@@ -51,11 +51,7 @@ def _send(template: str, subject: str, recipients: list[str], context: dict) -> 
         return
     body = render_to_string(f"review/emails/{template}.txt", context)
     for recipient in sorted(set(recipients)):  # one message each: no address lists
-        try:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-        except Exception:  # mail trouble must never undo a committed decision
-            # Not the address: no personal data in logs.
-            logger.exception("review notification %s to one recipient failed", template)
+        send_later(subject, body, [recipient])
 
 
 _muted: ContextVar[bool] = ContextVar("review_notifications_muted", default=False)
@@ -74,7 +70,7 @@ def muted():
 def _later(template: str, subject: str, recipients: list[str], context: dict) -> None:
     if _muted.get():
         return
-    transaction.on_commit(lambda: _send(template, subject, recipients, context))
+    _send(template, subject, recipients, context)
 
 
 def notify_stage_reached(item: Item) -> None:

@@ -87,7 +87,7 @@ def task_create(
             created_by=acting_user,
         )
         _event(task, TaskAction.CREATED, acting_user, task.requirement)
-        transaction.on_commit(lambda: _notify_section(task, "新的整改任务"))
+        _notify_section(task, "新的整改任务")
     return task
 
 
@@ -175,7 +175,7 @@ def task_send_back(
             update_fields=["status", "deadline_workdays", "due_on", "due_confirmed", "updated_at"]
         )
         _event(task, TaskAction.SENT_BACK, acting_user, opinion.strip())
-        transaction.on_commit(lambda: _notify_section(task, "整改任务被退回"))
+        _notify_section(task, "整改任务被退回")
     return task
 
 
@@ -195,9 +195,10 @@ def task_cancel(*, task: RectificationTask, reason: str, acting_user) -> Rectifi
 
 
 def _notify_section(task: RectificationTask, subject: str) -> None:
-    """Email the section's members (console backend by default)."""
+    """Email the section's members (queued, sent once the change commits)."""
     from django.conf import settings
-    from django.core.mail import send_mail
+
+    from common.mail import send_later
 
     recipients = list(
         task.section.group.user_set.filter(is_active=True)
@@ -206,7 +207,7 @@ def _notify_section(task: RectificationTask, subject: str) -> None:
     )
     if not recipients:
         return
-    send_mail(
+    send_later(
         f"【整改任务】{subject}：{task.title}"[:200],
         (
             f"{task.section.name}：\n\n局办公室交办的整改任务“{task.title}”"
@@ -214,7 +215,5 @@ def _notify_section(task: RectificationTask, subject: str) -> None:
             f"整改要求：{task.requirement}\n\n"
             f"{settings.SITE_URL}/inspection/tasks/{task.pk}/"
         ),
-        None,
         recipients,
-        fail_silently=True,
     )

@@ -11,12 +11,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from common.errors import PortalError
+from common.mail import send_later
 from common.uploads import validate_upload
 from requests_app.models import (
     DisclosureRequest,
@@ -156,7 +155,8 @@ def _event(
 
 
 def _mail_applicant(req: DisclosureRequest, subject: str, body: str) -> None:
-    """Mail the applicant after commit, if they gave an address."""
+    """Mail the applicant, if they gave an address: queued, sent once the step
+    commits (common.mail)."""
     if not req.email or not SEAMS.get().mail_applicants:
         return
     email = req.email
@@ -165,15 +165,7 @@ def _mail_applicant(req: DisclosureRequest, subject: str, body: str) -> None:
         f"查询办理进度：{settings.SITE_URL}/requests/track/\n"
         "（本邮件由系统自动发送，请勿直接回复。）"
     )
-    transaction.on_commit(lambda: _send(f"【政府信息公开申请】{subject}", text, email))
-
-
-def _send(subject: str, text: str, to: str) -> None:
-    # A mail failure must not undo or hide the recorded step: log it, staff can resend.
-    try:
-        send_mail(subject, text, None, [to])
-    except Exception:  # any transport error: logged with its traceback
-        logger.exception("requests_app: could not mail %s", subject)
+    send_later(f"【政府信息公开申请】{subject}", text, [email])
 
 
 def _begin(

@@ -249,3 +249,32 @@ def test_task_list_is_paginated_so_no_task_drops_out_of_it(client, office, monke
     shown = {t.pk for t in [*first.context["tasks"], *second.context["tasks"]]}
     assert shown == set(RectificationTask.objects.values_list("pk", flat=True))
     assert client.get(url, {"page": "x"}).status_code == 404
+
+
+def test_with_a_task_queue_the_run_is_queued_and_the_worker_makes_it(client, office, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from inspection.background import run_inspection
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(office)
+    response = client.post(reverse("inspection:run_create"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("inspection:run_list")
+    assert "已开始巡查" in response.content.decode()
+    assert InspectionRun.objects.count() == 0  # nothing done inside the request
+    [queued] = DBTaskResult.objects.all()
+    assert queued.task_path == "inspection.background.run_inspection"
+    # What the worker does with it.
+    run_pk = run_inspection.call(**queued.args_kwargs["kwargs"])
+    run = InspectionRun.objects.get(pk=run_pk)
+    assert run.started_by == office and run.trigger == "manual"
+
+
+def test_a_refused_run_queues_nothing(client, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(staff(Role.LEADER))
+    response = client.post(reverse("inspection:run_create"), follow=True)
+    assert "只有局办公室可以发起巡查" in response.content.decode()
+    assert DBTaskResult.objects.count() == 0
