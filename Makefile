@@ -11,13 +11,14 @@ PYTEST_WORKERS ?= auto
 # Local runs keep the test databases between runs; CI (.ci/run) sets PYTEST_DB=--create-db.
 PYTEST_DB ?= --reuse-db
 
-.PHONY: help install run serve migrate demo test lint check-deploy bench clean
+.PHONY: help install run serve migrate demo test lint check-deploy bench faults clean
 
 help:
 	@echo "make run    - set up .venv, migrate SQLite, load the demo bureau, serve http://$(HOST):$(PORT)"
 	@echo "make test   - set up and run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint   - ruff format and lint, mypy, makemigrations --check"
 	@echo "make bench  - load benchmark on PostgreSQL (make bench N=200000; needs wrk)"
+	@echo "make faults - stop the database under traffic: 503s, cached pages, recovery, no lost request"
 
 $(STAMP): requirements.lock requirements-dev.lock
 	@PYBIN=$$(scripts/find-python) || exit 1; \
@@ -68,6 +69,10 @@ check-deploy: install
 N ?= 20000
 bench: install
 	N=$(N) $(PY) -m benchmarks
+
+# Its own PostgreSQL cluster (Debian's initdb/pg_ctl), gunicorn, Redis: see benchmarks/faults.py.
+faults: install
+	$(PY) -m benchmarks.faults
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache
