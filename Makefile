@@ -63,6 +63,7 @@ check-deploy: install
 	DEBUG=0 SECRET_KEY=ci-only-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  ALLOWED_HOSTS=rsj.example.gov.cn CSRF_TRUSTED_ORIGINS=https://rsj.example.gov.cn \
 	  EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=smtp.example.gov.cn \
+	  FIELD_ENCRYPTION_KEY=ci:$$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 # PostgreSQL + wrk + gunicorn (see benchmarks/__main__.py); N items (default 20000).
