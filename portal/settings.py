@@ -31,6 +31,10 @@ if not SECRET_KEY:
 # database. Demo and test mode derive a development key; with DEBUG off and no demo
 # mode the web process refuses to start without it (requests_app.checks).
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
+# Backups (`manage.py backup`/`restore`, docs/operations.md): "<id>:<32 hex digits>",
+# the current key first; kept apart from the backups. Demo/test mode derive one.
+BACKUP_ENCRYPTION_KEY = env_str("BACKUP_ENCRYPTION_KEY", "")
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
 # Requests' personal data is anonymised this many years after closing
 # (`manage.py anonymise_requests`, scheduled daily).
 REQUEST_PERSONAL_DATA_YEARS = env_int("REQUEST_PERSONAL_DATA_YEARS", 10)
