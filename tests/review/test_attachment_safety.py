@@ -315,3 +315,16 @@ def test_the_release_check_reports_pdf_active_content_and_the_page_shows_it(clie
     client.force_login(team.clerk)
     page = client.get(reverse("review:item", args=[item.pk])).content.decode()
     assert "PDF 附件含可执行内容" in page
+
+
+def test_the_daily_integrity_check_does_not_expand_a_bomb():
+    from inspection import rules
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("big.bin", b"\0" * (extraction.MAX_UNCOMPRESSED_BYTES + 1))
+    with mock.patch.object(zipfile.ZipFile, "testzip", side_effect=AssertionError("expanded")):
+        assert rules._content_intact(out.getvalue(), "application/zip")
+    # An ordinary package is still tested entry by entry.
+    with mock.patch.object(zipfile.ZipFile, "testzip", return_value="word/document.xml"):
+        assert not rules._content_intact(make_docx("正文"), "application/zip")
