@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("disclosure", "0006_search_facets_index"),
+        ("disclosure", "0007_search_document_toast"),
     ]
 
     operations = [
