@@ -11,13 +11,16 @@ PYTEST_WORKERS ?= auto
 # Local runs keep the test databases between runs; CI (.ci/run) sets PYTEST_DB=--create-db.
 PYTEST_DB ?= --reuse-db
 
-.PHONY: help install run serve migrate demo test lint check-deploy bench clean
+.PHONY: help install run serve migrate demo test lint check-deploy bench faults backup restore clean
 
 help:
 	@echo "make run    - set up .venv, migrate SQLite, load the demo bureau, serve http://$(HOST):$(PORT)"
 	@echo "make test   - set up and run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint   - ruff format and lint, mypy, makemigrations --check"
 	@echo "make bench  - load benchmark on PostgreSQL (make bench N=200000; needs wrk)"
+	@echo "make faults - stop the database under traffic: 503s, cached pages, recovery, no lost request"
+	@echo "make backup - database + files, encrypted, with checksums (BACKUP_DIR, KEEP_DAYS)"
+	@echo "make restore FILE=var/backups/portal-....backup - check it, then restore (stop the site first)"
 
 $(STAMP): requirements.lock requirements-dev.lock
 	@PYBIN=$$(scripts/find-python) || exit 1; \
@@ -62,12 +65,27 @@ check-deploy: install
 	DEBUG=0 SECRET_KEY=ci-only-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  ALLOWED_HOSTS=rsj.example.gov.cn CSRF_TRUSTED_ORIGINS=https://rsj.example.gov.cn \
 	  EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=smtp.example.gov.cn \
+	  FIELD_ENCRYPTION_KEY=ci:$$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 # PostgreSQL + wrk + gunicorn (see benchmarks/__main__.py); N items (default 20000).
 N ?= 20000
 bench: install
 	N=$(N) $(PY) -m benchmarks
+
+# Its own PostgreSQL cluster (Debian's initdb/pg_ctl), gunicorn, Redis: see benchmarks/faults.py.
+faults: install
+	$(PY) -m benchmarks.faults
+
+# Backups use the environment as it is (production: DATABASE_URL, SECRET_KEY,
+# BACKUP_ENCRYPTION_KEY, MEDIA_ROOT); locally prefix DEMO_MODE=1. docs/operations.md.
+KEEP_DAYS ?= 30
+backup: install
+	$(PY) manage.py backup --keep-days $(KEEP_DAYS) $(if $(BACKUP_DIR),--output $(BACKUP_DIR))
+
+restore: install
+	@[ -n "$(FILE)" ] || { echo "make restore FILE=path/to/portal-YYYYmmdd-HHMMSS.backup"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" --yes
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

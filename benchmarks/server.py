@@ -196,8 +196,9 @@ def _free_port() -> int:
 class Gunicorn:
     """gunicorn with 2 sync workers on a free loopback port, for one `with` block."""
 
-    def __init__(self, env: dict, *, page_cache: bool):
+    def __init__(self, env: dict, *, page_cache: bool, log: Path | None = None):
         self.env = dict(env, PAGE_CACHE_ENABLED="1" if page_cache else "0")
+        self.log = log  # gunicorn's and Django's error output go there when given
         self.port = _free_port()
 
     def url(self, path: str) -> str:
@@ -221,6 +222,7 @@ class Gunicorn:
             ],
             cwd=ROOT,
             env=self.env,
+            stderr=self.log.open("ab") if self.log else None,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -26,6 +26,19 @@ if not SECRET_KEY:
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
 
+# Applicants' personal data at rest (common.crypto): "<id>:<key>[,<id>:<older key>]",
+# SM4 keys of 16 bytes (32 hex digits or base64), the current one first. Never in the
+# database. Demo and test mode derive a development key; with DEBUG off and no demo
+# mode the web process refuses to start without it (requests_app.checks).
+FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
+# Backups (`manage.py backup`/`restore`, docs/operations.md): "<id>:<32 hex digits>",
+# the current key first; kept apart from the backups. Demo/test mode derive one.
+BACKUP_ENCRYPTION_KEY = env_str("BACKUP_ENCRYPTION_KEY", "")
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+# Requests' personal data is anonymised this many years after closing
+# (`manage.py anonymise_requests`, scheduled daily).
+REQUEST_PERSONAL_DATA_YEARS = env_int("REQUEST_PERSONAL_DATA_YEARS", 10)
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # A form sent without a valid token gets a Chinese page, not Django's technical one.

@@ -1,9 +1,11 @@
 """The public shell: home page and error pages."""
 
 import logging
+import sys
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -53,15 +55,54 @@ def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
+# How long a client is asked to wait when the database does not answer (seconds).
+RETRY_AFTER_SECONDS = 30
+
+
+def _database_unavailable(exc: BaseException | None) -> bool:
+    """The error (or one it came from) says the database cannot be reached or the
+    connection broke: psycopg's and SQLite's connection errors arrive as these."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OperationalError | InterfaceError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
 def server_error(request):
     """Rendered without the request's context processors: whatever broke (often the
-    database) must not break the error page too."""
+    database) must not break the error page too.
+
+    The one place every uncaught error ends (a view's, or a middleware's such as the
+    session's): when the database is unreachable the answer is 503 with Retry-After
+    and a page that says to try again shortly, not 500. Public pages in the shared
+    page cache are answered before the database is touched (common.pagecache)."""
+    if _database_unavailable(sys.exc_info()[1]):
+        return service_unavailable(request)
     try:
         body = loader.get_template("errors/500.html").render({})
     except Exception:  # the last resort must not raise
         logger.exception("the 500 page could not be rendered")
         body = "<!DOCTYPE html><title>系统繁忙</title><h1>系统繁忙</h1><p>服务器暂时出错，请稍后再试。</p>"
     return HttpResponseServerError(body)
+
+
+def service_unavailable(request):
+    """503 with Retry-After; standalone like the 500 page (no database, no context
+    processors), never stored by a cache."""
+    try:
+        body = loader.get_template("errors/503.html").render({})
+    except Exception:  # the last resort must not raise
+        logger.exception("the 503 page could not be rendered")
+        body = (
+            "<!DOCTYPE html><title>服务暂时不可用</title><h1>服务暂时不可用</h1><p>请稍后再试。</p>"
+        )
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def permission_denied(request, exception=None):

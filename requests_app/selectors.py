@@ -204,12 +204,14 @@ def public_events(request: DisclosureRequest) -> QuerySet[RequestEvent]:
 
 def requests_of_applicant_in_month(request: DisclosureRequest) -> int:
     """The ordinal of `request` among the same applicant's requests received in its
-    calendar month (国办函〔2020〕109号 按件计收: "同一申请人一个自然月内")."""
+    calendar month (国办函〔2020〕109号 按件计收: "同一申请人一个自然月内"). The same
+    applicant is found by the keyed blind index of the ID number (the number itself is
+    stored encrypted and cannot be compared in the database)."""
     day = request.received_on
-    if day is None:
-        return 0  # not received: not counted
+    if day is None or not request.id_number_index:
+        return 0  # not received (or anonymised): not counted
     same = DisclosureRequest.objects.filter(
-        id_number=request.id_number,
+        id_number_index=request.id_number_index,
         received_on__year=day.year,
         received_on__month=day.month,
     )

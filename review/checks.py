@@ -5,7 +5,9 @@
 - personal data in the text or the attachments (overridable by the leader);
 - words of the maintained sensitive-word list (overridable by the leader);
 - attachments whose text could not be read (overridable by the leader, who thereby
-  confirms a manual check);
+  confirms a manual check), archives refused as too large once expanded included;
+- PDF attachments with JavaScript, an OpenAction or a Launch action (overridable by
+  the leader);
 - a policy that needs an interpretation without an approved one (Art. 7(4));
 - an interpretation without its six parts or its signatory (Art. 7(4)).
 
@@ -20,7 +22,14 @@ from disclosure.choices import Publicity
 from disclosure.models import Item, ItemStatus
 from review.models import Action, Decision
 from review.revision import content_revision
-from review.scanner import Finding, ScanResult, Unreadable, html_to_text, scan_item
+from review.scanner import (
+    ActiveContent,
+    Finding,
+    ScanResult,
+    Unreadable,
+    html_to_text,
+    scan_item,
+)
 from review.workflow import READY_STATUSES, STAGE_ORDER
 
 # Art. 7(4)2: an interpretation contains these parts.
@@ -41,6 +50,7 @@ class Blocker:
     overridable: bool = False
     findings: tuple[Finding, ...] = ()
     unreadable: tuple[Unreadable, ...] = ()
+    active_content: tuple[ActiveContent, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,10 @@ class SecurityReport:
             rows.extend(
                 {"kind": "unreadable", "masked": u.reason, "where": u.where}
                 for u in blocker.unreadable
+            )
+            rows.extend(
+                {"kind": "active_content", "masked": "、".join(a.kinds), "where": a.where}
+                for a in blocker.active_content
             )
         return rows
 
@@ -201,6 +215,17 @@ def security_check(item: Item, *, scan: ScanResult | None = None) -> SecurityRep
                 + "；".join(f"{u.where}（{u.reason}）" for u in scan.unreadable),
                 overridable=True,
                 unreadable=tuple(scan.unreadable),
+            )
+        )
+    if scan.active_content:
+        blockers.append(
+            Blocker(
+                "attachment_active_content",
+                "PDF 附件含可执行内容，可能在读者电脑上自动运行："
+                + "；".join(f"{a.where}（{a.label}）" for a in scan.active_content)
+                + "。请改用不含脚本和动作的 PDF（如重新导出或打印为 PDF）。",
+                overridable=True,
+                active_content=tuple(scan.active_content),
             )
         )
     blockers.extend(interpretation_problems(item))

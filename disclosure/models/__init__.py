@@ -1,4 +1,4 @@
-from disclosure.models.attachment import Attachment
+from disclosure.models.attachment import Attachment, TextStatus
 from disclosure.models.column import Column
 from disclosure.models.item import IndexSerial, Item, ItemStatus
 from disclosure.models.organisation import Organisation, Section
@@ -12,5 +12,6 @@ __all__ = [
     "ItemStatus",
     "Organisation",
     "SearchDocument",
+    "TextStatus",
     "Section",
 ]

@@ -8,6 +8,7 @@ from disclosure.services._common import ITEM_FIELDS, DisclosureError
 from disclosure.services.attachments import (
     attachment_add,
     attachment_delete,
+    attachment_extract,
     attachment_remove,
     attachment_store,
     attachment_update,
@@ -36,6 +37,7 @@ __all__ = [
     "DisclosureError",
     "attachment_add",
     "attachment_delete",
+    "attachment_extract",
     "attachment_remove",
     "attachment_store",
     "attachment_update",

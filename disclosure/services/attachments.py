@@ -1,14 +1,23 @@
 """Attachments of an item: checked by content and size, stored, renamed, removed."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 
+from common.extraction import (
+    DEFAULT_TIMEOUT,
+    UnreadableAttachment,
+    extract_isolated,
+    read_bytes,
+)
 from common.uploads import validate_upload
 from disclosure import permissions
 from disclosure.models import (
     Attachment,
     Item,
+    TextStatus,
 )
 from disclosure.services.catalogue import catalogue_item_changed
 
@@ -40,7 +49,10 @@ def attachment_store(
         size=checked.size,
         content_type=checked.content_type,
     )
+    data = read_bytes(file)
+    file.seek(0)
     attachment.file.save(name, file, save=False)
+    _store_extraction(attachment, data)
     try:
         attachment.save()
     except Exception:
@@ -48,6 +60,50 @@ def attachment_store(
         raise
     catalogue_item_changed(item=item)
     return attachment
+
+
+def attachment_extract(*, attachment: Attachment) -> Attachment:
+    """Read the stored file's text once more and store it (the command
+    `extract_attachments` after an upgrade; a file stored under a new name)."""
+    try:
+        with attachment.file.open("rb") as fh:
+            data = read_bytes(fh)
+    except (OSError, ValueError):
+        data = None
+    _store_extraction(attachment, data)
+    attachment.save(
+        update_fields=[
+            "text_status",
+            "text",
+            "text_problem",
+            "active_content",
+            "extracted_name",
+            "extracted_at",
+        ]
+    )
+    return attachment
+
+
+def _store_extraction(attachment: Attachment, data: bytes | None) -> None:
+    """Extract `data` (the content of `attachment.file`) in a child process with a time
+    limit and put the text, or the reason it could not be read, on `attachment`."""
+    timeout = getattr(settings, "ATTACHMENT_EXTRACT_TIMEOUT", DEFAULT_TIMEOUT)
+    attachment.text, attachment.text_problem, attachment.active_content = "", "", []
+    if data is None:
+        attachment.text_status = TextStatus.UNREADABLE
+        attachment.text_problem = "附件文件缺失或无法打开。"
+    else:
+        try:
+            result = extract_isolated(data, name=attachment.file.name or "", timeout=timeout)
+        except UnreadableAttachment as exc:
+            attachment.text_status = TextStatus.UNREADABLE
+            attachment.text_problem = str(exc)[:300]
+        else:
+            attachment.text_status = TextStatus.READ
+            attachment.text = result.text.replace("\x00", "")
+            attachment.active_content = list(result.active_content)
+    attachment.extracted_name = attachment.file.name or ""
+    attachment.extracted_at = timezone.now()
 
 
 def attachment_remove(*, attachment: Attachment) -> None:

@@ -161,6 +161,7 @@ class RequestEvent(models.Model):
             "complaint_answered": "答复申诉/投诉",
             "remedy": "登记行政复议/行政诉讼",
             "remedy_concluded": "登记复议/诉讼结果",
+            "anonymise": "保存期满，申请人个人信息已匿名化",
         }
         if self.action in extra:
             return extra[self.action]

@@ -20,9 +20,12 @@ the end of Y and (closed_on null or after Y). See `DisclosureRequestQuerySet`.
 import datetime
 
 from django.conf import settings
+from django.core.validators import validate_email
 from django.db import models
 from django.db.models import Q
 
+from common.crypto import blind_index
+from common.crypto.fields import EncryptedTextField
 from requests_app.models.choices import (
     OPEN_STATUSES,
     Channel,
@@ -113,19 +116,24 @@ class DisclosureRequest(models.Model):
     )
 
     # Reg. 29(1): the applicant. Personal data: never on public pages, masked in lists
-    # for staff who do not handle the request (common.privacy).
+    # for staff who do not handle the request (common.privacy). ID number, phone,
+    # e-mail and address are stored encrypted (SM4-GCM, common.crypto); the ID number
+    # is looked up through its keyed blind index. Anonymised N years after closing.
     applicant_type = models.CharField("申请人类型", max_length=20, choices=ApplicantType)
     organisation_kind = models.CharField(
         "法人或其他组织类型", max_length=20, choices=OrganisationKind, blank=True
     )
     applicant_name = models.CharField("申请人姓名/名称", max_length=100)
     id_type = models.CharField("证件类型", max_length=20, choices=IdType)
-    id_number = models.CharField("证件号码", max_length=40)
+    id_number = EncryptedTextField("证件号码", max_length=40)
+    id_number_index = models.CharField(
+        "证件号码索引", max_length=64, blank=True, editable=False, db_index=True
+    )  # HMAC-SM3 of the normalised number (common.crypto.blind_index)
     legal_representative = models.CharField("法定代表人/负责人", max_length=50, blank=True)
     contact_person = models.CharField("联系人", max_length=50, blank=True)
-    phone = models.CharField("联系电话", max_length=30)
-    email = models.EmailField("电子邮箱", blank=True)
-    address = models.CharField("通信地址", max_length=200)
+    phone = EncryptedTextField("联系电话", max_length=30)
+    email = EncryptedTextField("电子邮箱", max_length=254, blank=True, validators=[validate_email])
+    address = EncryptedTextField("通信地址", max_length=200)
     postcode = models.CharField("邮政编码", max_length=10, blank=True)
 
     # Reg. 29(2): the information sought.
@@ -190,6 +198,10 @@ class DisclosureRequest(models.Model):
     notice_number = models.CharField("告知书编号", max_length=60, blank=True)
     notice_text = models.TextField("告知书正文", blank=True)
 
+    anonymised_at = models.DateTimeField(
+        "个人信息匿名化时间", null=True, blank=True, editable=False
+    )
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -232,6 +244,13 @@ class DisclosureRequest(models.Model):
     def __str__(self) -> str:
         return self.tracking_number
 
+    def save(self, *args, **kwargs):
+        self.id_number_index = id_number_index(self.id_number)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "id_number" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "id_number_index"}
+        super().save(*args, **kwargs)
+
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
@@ -249,6 +268,14 @@ class DisclosureRequest(models.Model):
             return "　".join(parts)
         text = self.info_description.strip().replace("\n", " ")
         return text[:60] + ("…" if len(text) > 60 else "")
+
+
+ID_NUMBER_INDEX_LABEL = "requests_app.DisclosureRequest.id_number"
+
+
+def id_number_index(value: str) -> str:
+    """The blind index of an ID number ("" for none)."""
+    return blind_index(value or "", label=ID_NUMBER_INDEX_LABEL)
 
 
 def request_file_path(instance, filename: str) -> str:

@@ -44,14 +44,24 @@ from requests_app.services.intake import (
     request_register,
     request_submit,
 )
+from requests_app.services.keys import personal_data_rotate_key
 from requests_app.services.remedies import (
     complaint_answer,
     complaint_submit,
     remedy_conclude,
     remedy_record,
 )
+from requests_app.services.retention import (
+    requests_anonymise_due,
+    requests_due_for_anonymising,
+    retention_cutoff,
+)
 
 __all__ = [
+    "personal_data_rotate_key",
+    "requests_anonymise_due",
+    "requests_due_for_anonymising",
+    "retention_cutoff",
     "CODE_ALPHABET",
     "CODE_LENGTH",
     "RequestError",

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -9,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from common import privacy
+from common.crypto import DecryptionError, decrypt, encrypt
 from common.ratelimit import Limit, attempts, client_address, hit
 from requests_app import forms, notices, selectors, services
 from requests_app.models import ComplaintStatus, DisclosureRequest, RequestFileKind, Status
@@ -26,6 +28,7 @@ COMPLAINT_LIMIT = Limit("requests_complaint", count=5, seconds=3600)
 
 SESSION_TRACKED = "requests_tracked"
 SESSION_RECEIPT = "requests_receipt"
+RECEIPT = "session.requests_receipt.code"  # the label the receipt's code is sealed with
 
 
 # -- Public ---------------------------------------------------------------------------
@@ -38,7 +41,7 @@ def apply(request):
         if not hit(APPLY_LIMIT, client_address(request)):
             form.is_valid()  # keep what was typed, show field errors too
             form.add_error(None, "提交过于频繁，请一小时后再试。如有急需，请电话联系局办公室。")
-            return render(request, "requests_app/apply.html", {"form": form}, status=429)
+            return render(request, "requests_app/apply.html", _apply_context(form), status=429)
         if form.is_valid():
             data = dict(form.cleaned_data)
             files = data.pop("files", [])
@@ -48,21 +51,31 @@ def apply(request):
                 form.add_error("files", exc)
             else:
                 _remember(request, submission.request)
+                # Across the one redirect to the receipt, and encrypted: the session
+                # row never holds the query code in clear.
                 request.session[SESSION_RECEIPT] = {
                     "number": submission.request.tracking_number,
-                    "code": services.format_code(submission.query_code),
+                    "code": encrypt(services.format_code(submission.query_code), label=RECEIPT),
                     "email": bool(submission.request.email),
                 }
                 return redirect("requests_app:submitted")
     else:
         form = forms.ApplyForm()
-    return render(request, "requests_app/apply.html", {"form": form})
+    return render(request, "requests_app/apply.html", _apply_context(form))
+
+
+def _apply_context(form) -> dict:
+    return {"form": form, "retention_years": settings.REQUEST_PERSONAL_DATA_YEARS}
 
 
 def submitted(request):
     """The tracking number and query code, shown once."""
     receipt = request.session.pop(SESSION_RECEIPT, None)
     if receipt is None:
+        return redirect("requests_app:track")
+    try:
+        receipt["code"] = decrypt(receipt["code"], label=RECEIPT)
+    except (KeyError, TypeError, DecryptionError):
         return redirect("requests_app:track")
     return render(request, "requests_app/submitted.html", {"receipt": receipt})
 

@@ -22,6 +22,7 @@ from review.scanner.findings import (
     BODY,
     KIND_LABELS,
     PERSONAL_KINDS,
+    ActiveContent,
     Finding,
     ScanResult,
     Unreadable,
@@ -44,6 +45,7 @@ from review.scanner.text import html_to_text, normalise, scan_text
 
 __all__ = [
     "BODY",
+    "ActiveContent",
     "Finding",
     "KIND_LABELS",
     "MAX_EXTRACT_BYTES",

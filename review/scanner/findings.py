@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from common.errors import PortalError
+from common.extraction import ACTIVE_CONTENT_LABELS, UnreadableAttachment
 
 BODY = "正文"
+
+__all__ = [
+    "BODY",
+    "KIND_LABELS",
+    "PERSONAL_KINDS",
+    "ActiveContent",
+    "Finding",
+    "ScanResult",
+    "Unreadable",
+    "UnreadableAttachment",
+]
 
 
 KIND_LABELS = {
@@ -18,10 +29,6 @@ KIND_LABELS = {
 
 
 PERSONAL_KINDS = frozenset({"id_number", "mobile", "bank_card"})
-
-
-class UnreadableAttachment(PortalError):
-    """The text of a file could not be extracted; the message says why, in Chinese."""
 
 
 @dataclass(frozen=True)
@@ -51,9 +58,22 @@ class Unreadable:
 
 
 @dataclass(frozen=True)
+class ActiveContent:
+    """A PDF attachment with JavaScript, an OpenAction or a Launch action."""
+
+    where: str  # the attachment title
+    kinds: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return "、".join(ACTIVE_CONTENT_LABELS.get(k, k) for k in self.kinds)
+
+
+@dataclass(frozen=True)
 class ScanResult:
     findings: tuple[Finding, ...] = ()
     unreadable: tuple[Unreadable, ...] = field(default_factory=tuple)
+    active_content: tuple[ActiveContent, ...] = field(default_factory=tuple)
 
     @property
     def personal_data(self) -> list[Finding]:
@@ -65,4 +85,4 @@ class ScanResult:
 
     @property
     def clean(self) -> bool:
-        return not self.findings and not self.unreadable
+        return not self.findings and not self.unreadable and not self.active_content

@@ -68,6 +68,7 @@ def production_env(tmp: Path, **extra: str) -> dict[str, str]:
             "DEMO_MODE": "0",
             "TESTING": "0",
             "SECRET_KEY": "e2e-only-" + "k" * 50,
+            "FIELD_ENCRYPTION_KEY": "e2e:" + "0123456789abcdef" * 2,
             "ALLOWED_HOSTS": "127.0.0.1,localhost,[::1]",
             "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
             "MEDIA_ROOT": str(tmp / "media"),

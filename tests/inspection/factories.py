@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from disclosure.models import Attachment, Item
+from disclosure.services import attachment_extract
 from tests.factories import ItemFactory, SectionFactory, staff
 
 
@@ -30,7 +31,8 @@ def attach(item: Item, content: bytes, *, name="file.pdf", content_type="applica
     attachment = Attachment(item=item, title=name, size=len(content), content_type=content_type)
     attachment.file.save(name, ContentFile(content), save=False)
     attachment.save()
-    return attachment
+    # The text is read once when a file is stored (the upload service does it).
+    return attachment_extract(attachment=attachment)
 
 
 def office_user(**kwargs):

@@ -252,17 +252,20 @@ def test_pdf_without_text_layer_is_unreadable():
 @pytest.mark.django_db
 def test_scan_item_covers_body_and_each_attachment(team):
     from disclosure.models import Attachment
+    from disclosure.services import attachment_extract
     from tests.review.factories import draft
 
     item = draft(team, body="<p>联系人：张三，13812345678</p>")
-    Attachment.objects.create(
+    listed = Attachment.objects.create(
         item=item,
         title="申请人名单",
         file=ContentFile(make_docx("110105199003070017"), name="list.docx"),
     )
-    Attachment.objects.create(
+    photo = Attachment.objects.create(
         item=item, title="现场照片", file=ContentFile(b"\x89PNG\r\n\x1a\n0000", name="p.png")
     )
+    for attachment in (listed, photo):
+        attachment_extract(attachment=attachment)
     result = scan_item(item, sensitive_words=[])
     assert [(f.kind, f.where) for f in result.findings] == [
         ("mobile", "正文"),
