@@ -72,6 +72,9 @@ def nodes(tmp_path_factory):
         SECURE_SSL_REDIRECT="0",
         SECURE_COOKIES="0",
         PROTECTED_MEDIA_ACCEL="0",
+        # What is shared between nodes is tested here, not the second factor
+        # (tests/accounts/test_second_factor.py): staff sign in with a password only.
+        SECOND_FACTOR_REQUIRED="0",
     )
     procs = []
     try:
