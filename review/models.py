@@ -20,6 +20,7 @@ class Action(models.TextChoices):
     """What a decision record says happened."""
 
     SUBMIT = "submit", "提交送审"
+    RECALL = "recall", "撤回送审"
     APPROVE = "approve", "审核通过"
     RETURN = "return", "退回修改"
     OVERRIDE = "override", "领导确认越过安全检查"

@@ -77,6 +77,7 @@ class ActionSpec:
 # and of the release attributes (not a transition).
 ACTIONS: dict[str, ActionSpec] = {
     "submit": ActionSpec(forms.TokenForm, "已提交送审"),
+    "recall": ActionSpec(forms.TokenForm, "已撤回送审"),
     "approve": ActionSpec(forms.ApproveForm, "已审核通过"),
     "return": ActionSpec(forms.ReturnForm, "已退回起草人"),
     "override": ActionSpec(forms.OverrideForm, "已记录领导确认"),
@@ -118,6 +119,7 @@ def _relations_form(request, item: Item, data=None, initial=None):
 def _initial_forms(request, item: Item, token: str) -> dict:
     return {
         "submit": forms.TokenForm(initial={"token": token}),
+        "recall": forms.TokenForm(initial={"token": token}),
         "approve": forms.ApproveForm(initial={"token": token}),
         "return": forms.ReturnForm(initial={"token": token}),
         "override": forms.OverrideForm(initial={"token": token}),
@@ -167,7 +169,8 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
     page_forms = _initial_forms(request, item, token)
     if bound:
         page_forms.update(bound)
-    stage_rows = _stage_rows(item)
+    history = selectors.item_history(item)
+    stage_rows = _stage_rows(item, history)
     can = selectors.page_actions(request.user, item, report, problems)
     kept = None
     for action, form in (bound or {}).items():
@@ -181,7 +184,7 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
         "report": report,
         "approval_problems": problems,
         "stage_rows": stage_rows,
-        "history": selectors.item_history(item),
+        "history": history,
         "can": can,
         "kept": kept,
         "bound_actions": list(bound or {}),
@@ -211,16 +214,13 @@ def _public_url(item: Item) -> str | None:
         return None
 
 
-def _stage_rows(item: Item) -> list[dict]:
-    """For each stage, its latest decision in the current pass (for the summary)."""
-    history = selectors.item_history(item)
-    submissions = [d for d in history if d.action == "submit"]
-    start_id = submissions[-1].id if submissions else 0
+def _stage_rows(item: Item, history: list) -> list[dict]:
+    """For each stage, its latest decision (the one that counts now: F3, every stage
+    approves the revision that goes public), void when given to older content."""
     rows = []
     for stage in STAGE_ORDER:
         at_stage = [d for d in history if d.stage == stage and d.action in ("approve", "return")]
-        this_pass = [d for d in at_stage if d.id > start_id]
-        latest = (this_pass or at_stage or [None])[-1]
+        latest = at_stage[-1] if at_stage else None
         rows.append({"stage": stage, "decision": latest, "current": stage_of(item.status) == stage})
     return rows
 

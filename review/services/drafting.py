@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from audit.models import AuditAction
 from disclosure.models import Item
 from review import checks, notifications
 from review.checks import publicity_problems
@@ -13,6 +14,7 @@ from review.scanner import html_to_text
 from review.services._common import (
     S,
     TransitionError,
+    _audit,
     _begin,
     _lock,
     _record,
@@ -20,11 +22,12 @@ from review.services._common import (
     _set_status,
     resume_stage,
 )
-from review.workflow import STAGE_STATUS
+from review.workflow import STAGE_STATUS, stage_of
 
 
 def item_submit(*, item: Item, acting_user, expected_token: str | None = None) -> Item:
-    """Draft or returned → 初审 (or, after a return, the stage that returned it)."""
+    """Draft or returned → 初审; after a return of unchanged content, the stage that
+    returned it (`resume_stage`: any change after an approval restarts at 初审)."""
     with transaction.atomic():
         item, _ = _begin(item, acting_user, expected_token, "submit")
         problems = publicity_problems(item)
@@ -35,10 +38,22 @@ def item_submit(*, item: Item, acting_user, expected_token: str | None = None) -
         problems.extend(m for m in checks.other_app_blockers(item) if m not in problems)
         if problems:
             raise TransitionError("不能送审：" + "".join(problems), problems=problems)
-        stage = resume_stage(item) if item.status == S.RETURNED else Stage.FIRST
+        stage = resume_stage(item)
         _set_status(item, STAGE_STATUS[Stage(stage)], acting_user=acting_user)
         _record(item, Action.SUBMIT, acting_user, stage=stage)
         notifications.notify_stage_reached(item)
+    return item
+
+
+def item_recall(*, item: Item, acting_user, expected_token: str | None = None) -> Item:
+    """In review → draft, by the drafter, before anyone decided on this submission
+    (F3): the item can be changed and submitted again. Recorded and audited."""
+    with transaction.atomic():
+        item, _ = _begin(item, acting_user, expected_token, "recall")
+        stage = stage_of(item.status) or ""
+        _set_status(item, S.DRAFT, acting_user=acting_user)
+        _record(item, Action.RECALL, acting_user, stage=stage)
+        _audit(AuditAction.OTHER, acting_user, item, "起草人撤回送审")
     return item
 
 
