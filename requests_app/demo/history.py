@@ -3,7 +3,8 @@
 import datetime
 
 from requests_app import services
-from requests_app.demo.people import ANSWERS, DAY, _data, _Demo, _on
+from requests_app.demo.people import DAY, _data, _Demo, _on
+from requests_app.grounds import Ground
 from requests_app.models import Channel, PauseKind
 from requests_app.outcomes import Outcome, RemedyKind, RemedyResult
 
@@ -33,7 +34,7 @@ def _history(demo: _Demo, today: datetime.date) -> None:
         answer_day = demo.cal.add_workdays(received, workdays).date
         if answer_day >= today:
             continue
-        req, code = demo.answered(received, answer_day, outcome, ANSWERS[outcome], k, org=org)
+        req, code = demo.answered(received, answer_day, outcome, k, org=org)
         closed.append((req, answer_day))
     if not closed:
         return
@@ -188,11 +189,10 @@ def _current(demo: _Demo, today: datetime.date) -> None:
     with _on(today, 9):
         services.request_draft_submit(
             request=req,
-            outcome=Outcome.DISCLOSED,
+            ground=Ground.DISCLOSED,
+            details={"access": "以电子邮件方式发送公开文本。"},
             text="现将 2025 年度就业补助资金使用情况的公开文本提供给您。",
             acting_user=demo.clerk_of(req),
         )
     # Answered today.
-    req, _ = demo.answered(
-        demo.workdays_before(today, 5), today, Outcome.PARTIAL, ANSWERS[Outcome.PARTIAL], 2
-    )
+    req, _ = demo.answered(demo.workdays_before(today, 5), today, Outcome.PARTIAL, 2)

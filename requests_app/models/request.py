@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from requests_app.grounds import Ground
 from requests_app.models.choices import (
     OPEN_STATUSES,
     Channel,
@@ -152,6 +153,10 @@ class DisclosureRequest(models.Model):
     # The section's draft answer (答复意见), approved by the office.
     draft_outcome = models.CharField("拟办理结果", max_length=40, choices=Outcome, blank=True)
     draft_text = models.TextField("答复内容", blank=True)
+    # The legal ground of the draft answer and what that ground asks for
+    # (requests_app.grounds): one ground per answer, its own article and item.
+    draft_ground = models.CharField("拟答复依据", max_length=20, choices=Ground, blank=True)
+    draft_details = models.JSONField("拟答复依据所需事项", default=dict, blank=True)
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -187,6 +192,8 @@ class DisclosureRequest(models.Model):
         related_name="+",
         verbose_name="审批人",
     )
+    ground = models.CharField("答复依据", max_length=20, choices=Ground, blank=True)
+    ground_details = models.JSONField("答复依据所需事项", default=dict, blank=True)
     notice_number = models.CharField("告知书编号", max_length=60, blank=True)
     notice_text = models.TextField("告知书正文", blank=True)
 

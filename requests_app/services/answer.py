@@ -4,7 +4,8 @@ from django.db import transaction
 
 from common.serials import next_serial
 from disclosure.selectors import current_organisation
-from requests_app import notices, permissions
+from requests_app import grounds, notices, permissions
+from requests_app.grounds import Ground
 from requests_app.models import (
     DisclosureRequest,
     RequestFile,
@@ -31,33 +32,69 @@ from requests_app.transitions import Action
 # -- The answer ---------------------------------------------------------------------
 
 
+def _public_item_details(index_number: str) -> dict:
+    """Reg. 36(1): the answer says where the information is public. The 索引号 must
+    name a published 主动公开 item of the catalogue; its title and link are kept."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from disclosure.models import Item
+
+    item = Item.objects.published().filter(index_number=index_number.strip()).first()
+    if item is None:
+        raise RequestError(
+            f"索引号“{index_number.strip()}”不是本平台已发布的主动公开信息，"
+            "请核对后填写（第三十六条第（一）项须告知获取该信息的方式和途径）。"
+        )
+    return {
+        "public_index": item.index_number,
+        "public_title": item.title,
+        "public_url": settings.SITE_URL + reverse("disclosure:item", args=[item.pk]),
+        "public_item_id": item.pk,
+    }
+
+
 def request_draft_submit(
-    *, request: DisclosureRequest, outcome: str, text: str, files=(), acting_user
+    *,
+    request: DisclosureRequest,
+    ground: str,
+    details: dict | None = None,
+    text: str = "",
+    files=(),
+    acting_user,
 ) -> DisclosureRequest:
-    """The section's draft answer with its outcome, for the office's approval."""
-    if outcome not in Outcome.values:
-        raise RequestError("请选择办理结果。")
-    if outcome in (Outcome.OTHER_NO_CORRECTION, Outcome.OTHER_FEE_UNPAID):
-        raise RequestError("逾期不补正、逾期未缴费由系统按期限办结，不能作为答复意见提交。")
-    if not text.strip():
-        raise RequestError("请填写答复内容。")
+    """The section's draft answer on one legal ground (`requests_app.grounds`) with
+    the details that ground asks for, for the office's approval. The table 三 row
+    (`draft_outcome`) follows from the ground."""
+    if ground not in Ground.values:
+        raise RequestError("请选择答复依据。")
+    details, errors = grounds.clean_details(ground, details or {})
+    if errors:
+        raise RequestError("".join(errors.values()))
     with transaction.atomic():
         req = _begin(request, Action.SUBMIT_DRAFT, acting_user, may=permissions.can_handle_request)
         if req.pauses.filter(ended_on=None).exists():
             raise RequestError("征求意见尚未结束，请先登记征求意见结果。")
-        if outcome == Outcome.UNAVAILABLE_STILL_UNCLEAR and not (
+        if grounds.GROUNDS[Ground(ground)].needs_correction and not (
             getattr(req, "correction", None) and req.correction.received_on
         ):
             raise RequestError("“补正后申请内容仍不明确”只适用于已补正的申请。")
+        if "public_index" in details:
+            details.update(_public_item_details(details["public_index"]))
         _store_files(req, files, kind=RequestFileKind.REPLY, acting_user=acting_user)
+        outcome = grounds.outcome_for(ground, details)
+        req.draft_ground = ground
+        req.draft_details = details
         req.draft_outcome = outcome
-        req.draft_text = text.strip()
+        req.draft_text = (text or "").strip()
         req.drafted_by = acting_user
         req.drafted_at = _now()
         req.return_opinion = ""
         _move(Action.SUBMIT_DRAFT, req, Status.DRAFTED)
         req.save(
             update_fields=[
+                "draft_ground",
+                "draft_details",
                 "draft_outcome",
                 "draft_text",
                 "drafted_by",
@@ -72,7 +109,7 @@ def request_draft_submit(
             Action.SUBMIT_DRAFT,
             actor=acting_user,
             on=_today(),
-            note=f"拟办理结果：{outcome_full_label(outcome)}",
+            note=f"拟答复依据：{Ground(ground).label}；计入：{outcome_full_label(outcome)}",
         )
     return req
 
@@ -100,14 +137,19 @@ def request_approve(*, request: DisclosureRequest, acting_user) -> DisclosureReq
         req = _begin(request, Action.APPROVE)
         if req.drafted_by_id == acting_user.pk:
             raise RequestError("拟稿人不能审批自己起草的答复。")
+        if not req.draft_ground:
+            raise RequestError("答复意见未注明答复依据，请退回承办股室按答复依据重新拟稿。")
         today = _today()
         serial = next_serial(Serial, counter="last", scope="notice", year=today.year)
         number = notices.notice_number(today.year, serial)
         organisation = current_organisation()
         req.notice_number = number
+        req.ground = req.draft_ground
+        req.ground_details = req.draft_details
         req.notice_text = notices.render_notice(
             request=req,
-            outcome=req.draft_outcome,
+            ground=req.ground,
+            details=req.ground_details,
             number=number,
             issued_on=today,
             body=req.draft_text,
@@ -119,6 +161,8 @@ def request_approve(*, request: DisclosureRequest, acting_user) -> DisclosureReq
             update_fields=[
                 "notice_number",
                 "notice_text",
+                "ground",
+                "ground_details",
                 "approved_by",
                 "status",
                 "outcome",

@@ -12,7 +12,7 @@ from audit.models import AuditAction
 from audit.services import audit_record
 from common import privacy
 from common.pagination import page_or_404
-from requests_app import forms, notices, permissions, selectors, services
+from requests_app import forms, grounds, notices, permissions, selectors, services
 from requests_app.models import RequestFileKind, Status
 from requests_app.outcomes import outcome_full_label
 from requests_app.services import RequestError
@@ -170,7 +170,12 @@ ACTIONS = {
     Action.SUBMIT_DRAFT: (
         forms.DraftForm,
         lambda r, d, u: services.request_draft_submit(
-            request=r, outcome=d["outcome"], text=d["text"], files=_files(d), acting_user=u
+            request=r,
+            ground=d["ground"],
+            details=d["details"],
+            text=d["text"],
+            files=_files(d),
+            acting_user=u,
         ),
     ),
     Action.RETURN_DRAFT: (
@@ -247,6 +252,9 @@ def _detail_context(request, req, bound_action=None, bound_form=None):
         "complaints": req.complaints.all(),
         "remedies": req.remedy_cases.all(),
         "draft_label": outcome_full_label(req.draft_outcome) if req.draft_outcome else "",
+        "draft_details": grounds.detail_lines(req.draft_ground, req.draft_details)
+        if req.draft_ground
+        else [],
         "outcome_label": outcome_full_label(req.outcome) if req.outcome else "",
         "can_record_remedy": permissions.can_record_remedy(request.user)
         and req.received_on is not None,

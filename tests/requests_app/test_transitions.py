@@ -8,7 +8,7 @@ from requests_app.models import DisclosureRequest, PauseKind, Status
 from requests_app.outcomes import Outcome
 from requests_app.services import RequestError
 from requests_app.transitions import TRANSITIONS, Action, actions_from
-from tests.requests_app.factories import D, applicant_data, assigned, at, registered
+from tests.requests_app.factories import D, applicant_data, assigned, at, draft_args, registered
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def build(status: Status, office, section, clerk) -> DisclosureRequest:
             services.request_fee_notify(request=req, scheme="per_page", pages=50, acting_user=clerk)
         elif status in (Status.DRAFTED, Status.CLOSED):
             services.request_draft_submit(
-                request=req, outcome=Outcome.DISCLOSED, text="答复", acting_user=clerk
+                request=req, **draft_args(Outcome.DISCLOSED), text="答复", acting_user=clerk
             )
             if status == Status.CLOSED:
                 services.request_approve(request=req, acting_user=office)
@@ -88,7 +88,7 @@ def call(action: Action, req: DisclosureRequest, user, section):
             request=req, acting_user=user, today=D(2026, 12, 31)
         ),
         Action.SUBMIT_DRAFT: lambda: s.request_draft_submit(
-            request=req, outcome=Outcome.DISCLOSED, text="答复", acting_user=user
+            request=req, **draft_args(Outcome.DISCLOSED), text="答复", acting_user=user
         ),
         Action.RETURN_DRAFT: lambda: s.request_draft_return(
             request=req, opinion="退回", acting_user=user

@@ -1,5 +1,5 @@
 """Forms of the requests app. They validate and name every problem in Chinese; the
-services change state."""
+services change state. The answer's form is in `answer` (re-exported here)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -19,10 +19,8 @@ from requests_app.models import (
     PauseKind,
 )
 from requests_app.outcomes import (
-    OUTCOME_GROUPS,
     ApplicantType,
     OrganisationKind,
-    Outcome,
     RemedyKind,
     RemedyResult,
 )
@@ -31,18 +29,6 @@ from requests_app.validators import validate_id_card, validate_phone, validate_u
 MAX_FILES = 5
 
 REQUIRED = "请填写此项。"
-
-
-def _outcome_choices(include_blank=True, exclude=()):
-    """Outcomes grouped as in table 三, for a <select> with <optgroup>s."""
-    choices = [("", "请选择办理结果")] if include_blank else []
-    for group in OUTCOME_GROUPS:
-        options = [(o.value, o.label) for o in group.outcomes if o not in exclude]
-        if len(group.outcomes) == 1:
-            choices += options
-        elif options:
-            choices.append((group.title, options))
-    return choices
 
 
 class ApplicantFieldsMixin(forms.Form):
@@ -303,20 +289,6 @@ class PaymentForm(forms.Form):
     paid_on = forms.DateField(label="缴费日期", widget=DateInput(), initial=_today_initial)
 
 
-class DraftForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="办理结果",
-        choices=_outcome_choices(exclude=(Outcome.OTHER_NO_CORRECTION, Outcome.OTHER_FEE_UNPAID)),
-    )
-    text = forms.CharField(
-        label="答复内容",
-        widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=10000,
-        help_text="写明提供的信息、获取方式或不予公开、无法提供的具体理由，将载入答复告知书。",
-    )
-    files = MultipleFileField(max_files=MAX_FILES, label="答复材料（可选）")
-
-
 class ReturnForm(forms.Form):
     opinion = forms.CharField(label="退回意见", widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -350,3 +322,7 @@ class RemedyConcludeForm(forms.Form):
 
 class ComplaintAnswerForm(forms.Form):
     answer = forms.CharField(label="处理结果", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+# Re-exported: the package's modules are one namespace for the views.
+from requests_app.forms.answer import DraftForm as DraftForm  # noqa: E402

@@ -1,0 +1,89 @@
+"""The draft answer's form: one legal ground and what it asks for."""
+
+from django import forms
+
+from common.forms import MultipleFileField
+from requests_app.grounds import GROUNDS, Ground, WithheldBasis, clean_details
+from requests_app.outcomes import Outcome, outcome_group
+
+MAX_FILES = 5
+
+
+def _ground_choices():
+    """The grounds grouped by the table 三 group they are counted in."""
+    groups: dict[str, list] = {}
+    for ground in Ground:
+        spec = GROUNDS[ground]
+        row = spec.outcome or Outcome.WITHHELD_STATE_SECRET  # 不予公开: by its basis
+        groups.setdefault(outcome_group(row).title, []).append((ground.value, ground.label))
+    return [("", "请选择答复依据"), *groups.items()]
+
+
+def _detail_field(key: str, **kwargs) -> forms.Field:
+    field = next(f for spec in GROUNDS.values() for f in spec.fields if f.key == key)
+    help_text = field.help or ""
+    return forms.CharField(label=field.label, required=False, help_text=help_text, **kwargs)
+
+
+class DraftForm(forms.Form):
+    """The draft answer: one legal ground and what it asks for (`requests_app.grounds`).
+    The fields a ground does not use are ignored; those it needs are required."""
+
+    ground = forms.ChoiceField(
+        label="答复依据",
+        choices=_ground_choices(),
+        help_text="每份答复只适用一项依据；年度报告按依据自动计入相应行。",
+    )
+    public_index = _detail_field("public_index", max_length=60)
+    access = _detail_field("access", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    form_note = _detail_field("form_note", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    basis = forms.ChoiceField(
+        label="不予公开的法律依据",
+        required=False,
+        choices=[("", "（部分公开、不予公开时选择）"), *WithheldBasis.choices],
+    )
+    reason = _detail_field("reason", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    search = _detail_field("search", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    agency_name = _detail_field("agency_name", max_length=100)
+    agency_contact = _detail_field("agency_contact", max_length=200)
+    earlier_reply = _detail_field("earlier_reply", max_length=100)
+    channel = _detail_field("channel", max_length=500)
+    text = forms.CharField(
+        label="其他说明（可选）",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        help_text="将载入答复告知书。",
+    )
+    files = MultipleFileField(max_files=MAX_FILES, label="答复材料（可选）")
+
+    DETAIL_KEYS = (
+        "public_index",
+        "access",
+        "form_note",
+        "basis",
+        "reason",
+        "search",
+        "agency_name",
+        "agency_contact",
+        "earlier_reply",
+        "channel",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # static/js/request_grounds.js shows only the fields of the chosen ground.
+        for key in self.DETAIL_KEYS:
+            used = [g for g, spec in GROUNDS.items() if any(f.key == key for f in spec.fields)]
+            self.fields[key].widget.attrs["data-grounds"] = " ".join(used)
+        self.fields["ground"].widget.attrs["data-ground-select"] = ""
+
+    def clean(self):
+        data = super().clean()
+        ground = data.get("ground")
+        if ground:
+            details, errors = clean_details(ground, {k: data.get(k) for k in self.DETAIL_KEYS})
+            for key, message in errors.items():
+                self.add_error(key, message)
+            data["details"] = details
+        return data
