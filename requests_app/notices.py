@@ -8,10 +8,17 @@ import datetime
 from requests_app import grounds
 from requests_app.grounds import Ground
 
-REMEDY_SENTENCE = (
-    "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
-    "或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。"
-)
+
+def remedy_lines(remedies) -> list[str]:
+    """The remedies every notice names (Reg. 51): 行政复议 within 60 days to the
+    configured 复议机关 (行政复议法 2023 Art. 20, 24), 行政诉讼 within 6 months to the
+    configured court (行政诉讼法 Art. 46), and 投诉/举报."""
+    return [
+        f"如对本答复不服，可以自收到本告知书之日起六十日内向{remedies.review_authority}"
+        f"申请行政复议，或者自收到本告知书之日起六个月内向{remedies.court_name}提起行政诉讼。",
+        f"认为本机关在政府信息公开工作中侵犯您合法权益的，可以依照{grounds.REG}第五十一条的规定，"
+        f"向{remedies.complaint_route}投诉、举报。",
+    ]
 
 
 def cn_date(day: datetime.date) -> str:
@@ -31,8 +38,10 @@ def render_notice(
     issued_on: datetime.date,
     body: str,
     organisation_name: str,
+    remedies,
 ) -> str:
-    """The full text of the numbered notice on `ground`."""
+    """The full text of the numbered, dated notice on `ground`, naming the remedies
+    configured by the office (`NoticeSettings`)."""
     spec = grounds.GROUNDS[Ground(ground)]
     lines = [
         organisation_name,
@@ -64,7 +73,7 @@ def render_notice(
         if paragraph.strip():
             lines.append(f"　　{paragraph.strip()}")
     lines.append(f"　　依据：{grounds.citation(ground, details)}。")
-    lines.append(f"　　{REMEDY_SENTENCE}")
+    lines += [f"　　{line}" for line in remedy_lines(remedies)]
     lines += ["", organisation_name, cn_date(issued_on)]
     return "\n".join(lines)
 

@@ -174,3 +174,9 @@ def can_take_action(user, action, request: DisclosureRequest) -> bool:
     if action in _handler_actions():
         return can_handle_request(user, request)
     return False
+
+
+def can_configure_notices(user) -> bool:
+    """The office names the 复议机关, the court and the complaint route once, and
+    uploads the seal image, for every 告知书."""
+    return is_office_member(user)

@@ -15,6 +15,7 @@ from requests_app.models import (
     ComplaintStatus,
     DisclosureRequest,
     ExtensionStatus,
+    NoticeSettings,
     PauseKind,
     RequestEvent,
     Status,
@@ -252,3 +253,10 @@ def available_actions(user, request: DisclosureRequest, rclock: RequestClock) ->
         for a in actions_from(request.status)
         if meaningful.get(a, True) and permissions.can_take_action(user, a, request)
     ]
+
+
+def notice_settings() -> NoticeSettings:
+    """What every 告知书 names (configured by the office), or the defaults: the
+    county people's government as 复议机关, the Reg. 51 complaint route, no court
+    named yet, no seal."""
+    return NoticeSettings.objects.filter(pk=1).first() or NoticeSettings(pk=1)

@@ -326,3 +326,4 @@ class ComplaintAnswerForm(forms.Form):
 
 # Re-exported: the package's modules are one namespace for the views.
 from requests_app.forms.answer import DraftForm as DraftForm  # noqa: E402
+from requests_app.forms.answer import NoticeSettingsForm as NoticeSettingsForm  # noqa: E402

@@ -87,3 +87,31 @@ class DraftForm(forms.Form):
                 self.add_error(key, message)
             data["details"] = details
         return data
+
+
+class NoticeSettingsForm(forms.Form):
+    """What every 告知书 names (Reg. 51) and the seal image."""
+
+    review_authority = forms.CharField(
+        label="行政复议机关",
+        max_length=100,
+        help_text="2023年修订的《行政复议法》第二十四条：县级人民政府工作部门的复议机关为本级人民政府，"
+        "请写明全称，如“示例县人民政府”。",
+    )
+    court = forms.CharField(
+        label="行政诉讼管辖法院",
+        max_length=100,
+        required=False,
+        help_text="写明全称；实行行政案件集中管辖的，写明集中管辖法院。未填写时告知书写“有管辖权的人民法院”。",
+    )
+    complaint_route = forms.CharField(
+        label="投诉、举报受理机关",
+        max_length=200,
+        help_text="《条例》第五十一条：上一级行政机关或者政府信息公开工作主管部门，可写明具体名称。",
+    )
+    seal = forms.FileField(
+        label="印章图片（可选）",
+        required=False,
+        help_text="PNG 或 JPG，不超过 2 MB；建议透明背景的 PNG。加盖在告知书 PDF 的落款处。",
+    )
+    remove_seal = forms.BooleanField(label="删除现有印章图片", required=False)

@@ -19,6 +19,7 @@ from requests_app.models.handling import (
     RequestEvent,
     RequestFile,
 )
+from requests_app.models.notice_settings import NoticeSettings
 from requests_app.models.remedy import RemedyCase
 from requests_app.models.request import DisclosureRequest, Serial
 
@@ -38,6 +39,7 @@ __all__ = [
     "FeeScheme",
     "IdType",
     "InfoForm",
+    "NoticeSettings",
     "PauseKind",
     "RemedyCase",
     "RequestEvent",

@@ -36,6 +36,12 @@ from requests_app.models.choices import (
 from requests_app.outcomes import ApplicantType, OrganisationKind, Outcome
 
 
+def notice_pdf_path(instance, filename: str) -> str:
+    import uuid
+
+    return f"requests/notices/{uuid.uuid4().hex}.pdf"
+
+
 class Serial(models.Model):
     """The last serial issued per scope and year (tracking numbers, notice numbers).
     Incremented with one UPDATE inside the caller's transaction, so concurrent
@@ -196,6 +202,9 @@ class DisclosureRequest(models.Model):
     ground_details = models.JSONField("答复依据所需事项", default=dict, blank=True)
     notice_number = models.CharField("告知书编号", max_length=60, blank=True)
     notice_text = models.TextField("告知书正文", blank=True)
+    # The signed, sealed PDF of the notice, generated with the text (stored with the case).
+    notice_pdf = models.FileField("告知书（PDF）", upload_to=notice_pdf_path, blank=True)
+    notice_pdf_sha256 = models.CharField("告知书PDF校验值", max_length=64, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -44,6 +44,7 @@ from requests_app.services.intake import (
     request_register,
     request_submit,
 )
+from requests_app.services.notices import notice_settings_update
 from requests_app.services.remedies import (
     complaint_answer,
     complaint_submit,
@@ -76,6 +77,7 @@ __all__ = [
     "request_discard",
     "request_draft_return",
     "request_draft_submit",
+    "notice_settings_update",
     "request_extension_apply",
     "request_extension_decide",
     "request_fee_lapse",

@@ -14,6 +14,7 @@ from requests_app.models import (
     Status,
 )
 from requests_app.outcomes import Outcome, outcome_full_label
+from requests_app.selectors import notice_settings
 from requests_app.services._common import (
     RequestError,
     _begin,
@@ -27,6 +28,7 @@ from requests_app.services._common import (
     _store_files,
     _today,
 )
+from requests_app.services.notices import store_notice_pdf
 from requests_app.transitions import Action
 
 # -- The answer ---------------------------------------------------------------------
@@ -143,6 +145,7 @@ def request_approve(*, request: DisclosureRequest, acting_user) -> DisclosureReq
         serial = next_serial(Serial, counter="last", scope="notice", year=today.year)
         number = notices.notice_number(today.year, serial)
         organisation = current_organisation()
+        remedies = notice_settings()
         req.notice_number = number
         req.ground = req.draft_ground
         req.ground_details = req.draft_details
@@ -154,13 +157,17 @@ def request_approve(*, request: DisclosureRequest, acting_user) -> DisclosureReq
             issued_on=today,
             body=req.draft_text,
             organisation_name=organisation.name if organisation else "",
+            remedies=remedies,
         )
+        store_notice_pdf(req, remedies)
         req.approved_by = acting_user
         _close(req, Action.APPROVE, req.draft_outcome, today)
         req.save(
             update_fields=[
                 "notice_number",
                 "notice_text",
+                "notice_pdf",
+                "notice_pdf_sha256",
                 "ground",
                 "ground_details",
                 "approved_by",

@@ -4,6 +4,7 @@ Thin: parse, check permission, call one service or selector, render or redirect.
 Split by audience: `public`, `staff`, `remedies` (complaints, 复议/诉讼); shared
 helpers in `_common`."""
 
+from requests_app.views.notices import notice_settings, staff_notice_pdf, track_notice_pdf
 from requests_app.views.public import (
     apply,
     submitted,
@@ -34,6 +35,9 @@ __all__ = [
     "complaint_answer",
     "complaints",
     "dashboard",
+    "notice_settings",
+    "staff_notice_pdf",
+    "track_notice_pdf",
     "register",
     "remedies",
     "remedy_conclude",

@@ -1,0 +1,85 @@
+"""The office's notice settings page and the notice PDFs (staff and applicant)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from common.exports import file_response
+from requests_app import forms, permissions, selectors, services
+from requests_app.models import Status
+from requests_app.services import RequestError
+from requests_app.views._common import _staff, _visible
+
+
+def _pdf(req):
+    if not req.notice_pdf:
+        raise Http404
+    # The applicant's name is in it: personal data, never cached.
+    return file_response(
+        req.notice_pdf.open("rb"),
+        filename=f"答复告知书-{req.tracking_number}.pdf",
+        content_type="application/pdf",
+        private=True,
+    )
+
+
+@login_required
+def staff_notice_pdf(request, pk: int):
+    """The sealed PDF, for those who see the applicant's data unmasked (404 for the
+    others: the HTML notice shows them a masked copy)."""
+    req = _visible(request, pk)
+    if not permissions.can_see_personal_data(request.user, req):
+        raise Http404
+    return _pdf(req)
+
+
+def track_notice_pdf(request, number: str):
+    from requests_app.views.public import _tracked
+
+    req = _tracked(request, number)
+    if req.status != Status.CLOSED:
+        raise Http404
+    return _pdf(req)
+
+
+@login_required
+def notice_settings(request):
+    _staff(request.user)
+    if not permissions.can_configure_notices(request.user):
+        raise Http404
+    current = selectors.notice_settings()
+    status = 200
+    if request.method == "POST":
+        form = forms.NoticeSettingsForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.notice_settings_update(
+                    review_authority=data["review_authority"],
+                    court=data["court"],
+                    complaint_route=data["complaint_route"],
+                    seal=data["seal"],
+                    remove_seal=data["remove_seal"],
+                    acting_user=request.user,
+                )
+            except RequestError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "告知书设置已保存，此后出具的告知书按新设置生成。")
+                return redirect("requests_app:notice_settings")
+        status = 400
+    else:
+        form = forms.NoticeSettingsForm(
+            initial={
+                "review_authority": current.review_authority,
+                "court": current.court,
+                "complaint_route": current.complaint_route,
+            }
+        )
+    return render(
+        request,
+        "requests_app/notice_settings.html",
+        {"form": form, "current": current},
+        status=status,
+    )
