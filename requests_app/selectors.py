@@ -13,6 +13,8 @@ from requests_app.models import (
     ClockPause,
     Complaint,
     ComplaintStatus,
+    Delivery,
+    DeliveryKind,
     DisclosureRequest,
     ExtensionStatus,
     NoticeSettings,
@@ -97,9 +99,13 @@ def request_clock(
         note = "该申请未予受理，不计算答复期限。"
     elif request.status == Status.AWAITING_CORRECTION:
         correction = request.correction
+        due = (
+            f"补正截止 {clock.fmt(correction.due_on)}"
+            if correction.due_on
+            else f"补正期限为签收补正告知书之日起 {correction.days_allowed} 个工作日（待登记签收）"
+        )
         note = (
-            f"等待申请人补正，补正截止 {clock.fmt(correction.due_on)}；"
-            "收到补正后的申请之日起重新计算答复期限（《条例》第三十条）。"
+            f"等待申请人补正，{due}；收到补正后的申请之日起重新计算答复期限（《条例》第三十条）。"
         )
     running = request.status in (Status.RECEIVED, Status.ASSIGNED, Status.DRAFTED)
     overdue = bool(running and reply and reply.day and today > reply.day)
@@ -234,7 +240,9 @@ def available_actions(user, request: DisclosureRequest, rclock: RequestClock) ->
         and rclock.correction_window is not None
         and rclock.correction_window.day is not None
         and today <= rclock.correction_window.day,
-        Action.LAPSE_CORRECTION: correction is not None and today > correction.due_on,
+        Action.LAPSE_CORRECTION: correction is not None
+        and correction.due_on is not None
+        and today > correction.due_on,
         Action.START_PAUSE: not open_pause and not rclock.overdue,
         Action.END_PAUSE: open_pause,
         Action.APPLY_EXTENSION: (extension is None or extension.status == ExtensionStatus.REFUSED)
@@ -245,7 +253,8 @@ def available_actions(user, request: DisclosureRequest, rclock: RequestClock) ->
         and extension.status == ExtensionStatus.PENDING,
         Action.NOTIFY_FEE: not request.fee_notified_on and not open_pause,
         Action.LAPSE_FEE: request.fee_due_on is not None and today > request.fee_due_on,
-        Action.RECORD_PAYMENT: request.fee_due_on is not None and today <= request.fee_due_on,
+        # A posted notice not yet signed for: the period has not started, payment counts.
+        Action.RECORD_PAYMENT: request.fee_due_on is None or today <= request.fee_due_on,
         Action.SUBMIT_DRAFT: not open_pause,
     }
     return [
@@ -260,3 +269,23 @@ def notice_settings() -> NoticeSettings:
     county people's government as 复议机关, the Reg. 51 complaint route, no court
     named yet, no seal."""
     return NoticeSettings.objects.filter(pk=1).first() or NoticeSettings(pk=1)
+
+
+@dataclass(frozen=True)
+class DeliveryRow:
+    delivery: Delivery
+    # For a received reply: the last days for 行政复议 and 行政诉讼.
+    remedies: tuple[ComputedDate, ComputedDate] | None = None
+
+
+def deliveries_of(request: DisclosureRequest) -> list[DeliveryRow]:
+    """The request's deliveries, oldest first; a received reply with its remedy
+    periods (60 days, 6 months from receipt)."""
+    cal = WorkCalendar()
+    rows = []
+    for delivery in request.deliveries.select_related("pause").order_by("sent_on", "id"):
+        remedies = None
+        if delivery.kind == DeliveryKind.REPLY and delivery.received_on:
+            remedies = clock.remedy_deadlines(delivery.received_on, cal)
+        rows.append(DeliveryRow(delivery, remedies))
+    return rows

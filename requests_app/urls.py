@@ -25,6 +25,11 @@ urlpatterns = [
     path("staff/<int:pk>/act/<str:action>/", views.staff_action, name="staff_action"),
     path("staff/<int:pk>/notice/", views.staff_notice, name="staff_notice"),
     path("staff/<int:pk>/notice.pdf", views.staff_notice_pdf, name="staff_notice_pdf"),
+    path(
+        "staff/<int:pk>/deliveries/<int:delivery_id>/receipt/",
+        views.delivery_receipt,
+        name="delivery_receipt",
+    ),
     path("staff/notice-settings/", views.notice_settings, name="notice_settings"),
     path("staff/<int:pk>/files/<int:file_id>/", views.staff_file, name="staff_file"),
     path("staff/<int:pk>/remedies/", views.remedy_create, name="remedy_create"),

@@ -17,6 +17,7 @@ from requests_app.models import (
     IdType,
     InfoForm,
     PauseKind,
+    ServiceMethod,
 )
 from requests_app.outcomes import (
     ApplicantType,
@@ -218,6 +219,32 @@ class AssignForm(forms.Form):
     )
 
 
+# How a notice or letter is sent (ServiceMethod without 自行领取, which is for replies).
+SEND_METHODS = [c for c in ServiceMethod.choices if c[0] != ServiceMethod.PICKUP]
+
+
+class SendMethodField(forms.ChoiceField):
+    """送达方式; left empty it is 网上 (the form's default)."""
+
+    def __init__(self, help_text: str):
+        super().__init__(
+            label="送达方式",
+            choices=SEND_METHODS,
+            initial=ServiceMethod.ONLINE,
+            required=False,
+            widget=forms.RadioSelect,
+            help_text=help_text,
+        )
+
+    def clean(self, value):
+        return super().clean(value) or ServiceMethod.ONLINE.value
+
+
+class DeliveryReceiptForm(forms.Form):
+    received_on = forms.DateField(label="签收日期", widget=DateInput())
+    note = forms.CharField(label="说明（如邮件单号）", required=False, max_length=200)
+
+
 class CorrectionForm(forms.Form):
     items = forms.CharField(
         label="需要补正的事项", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
@@ -227,6 +254,9 @@ class CorrectionForm(forms.Form):
         min_value=1,
         max_value=60,
         initial=clock.CORRECTION_DEFAULT_WORKDAYS,
+    )
+    method = SendMethodField(
+        "期限自收到之日次日起算：网上或当面送达的，发出之日即为收到之日；邮寄的，签收后登记签收日期。"
     )
 
 
@@ -242,6 +272,9 @@ class PauseStartForm(forms.Form):
     party = forms.CharField(label="征求意见对象", max_length=200)
     started_on = forms.DateField(label="发出征求意见书日期", widget=DateInput())
     note = forms.CharField(label="说明", required=False, max_length=500)
+    method = SendMethodField(
+        "第三方或其他机关的 15 个工作日自收到征求意见书之日次日起算：网上或当面送达的，发出之日即为收到之日；邮寄的，签收后登记签收日期。"
+    )
 
 
 class PauseEndForm(forms.Form):
@@ -277,6 +310,9 @@ class FeeForm(forms.Form):
         help_text="按件计收按申请人本自然月累计申请件数自动计算；按量计收须填写页数。",
     )
     pages = forms.IntegerField(label="页数（按量计收）", min_value=1, required=False)
+    method = SendMethodField(
+        "缴费期限为申请人收到收费通知次日起 20 个工作日：网上或当面送达的，发出之日即为收到之日；邮寄的，签收后登记签收日期。"
+    )
 
     def clean(self):
         data = super().clean()

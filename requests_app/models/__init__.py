@@ -12,6 +12,7 @@ from requests_app.models.choices import (
     Status,
 )
 from requests_app.models.complaint import Complaint, ComplaintKind, ComplaintStatus
+from requests_app.models.delivery import Delivery, DeliveryKind, ServiceMethod
 from requests_app.models.handling import (
     ClockPause,
     Correction,
@@ -32,6 +33,8 @@ __all__ = [
     "ComplaintKind",
     "ComplaintStatus",
     "Correction",
+    "Delivery",
+    "DeliveryKind",
     "DeliveryMethod",
     "DisclosureRequest",
     "Extension",
@@ -46,5 +49,6 @@ __all__ = [
     "RequestFile",
     "RequestFileKind",
     "Serial",
+    "ServiceMethod",
     "Status",
 ]

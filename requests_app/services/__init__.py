@@ -23,6 +23,7 @@ from requests_app.services.answer import (
     request_withdraw,
 )
 from requests_app.services.deadlines import (
+    delivery_record_receipt,
     request_correction_ask,
     request_correction_lapse,
     request_correction_receive,
@@ -77,6 +78,7 @@ __all__ = [
     "request_discard",
     "request_draft_return",
     "request_draft_submit",
+    "delivery_record_receipt",
     "notice_settings_update",
     "request_extension_apply",
     "request_extension_decide",

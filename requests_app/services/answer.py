@@ -7,10 +7,12 @@ from disclosure.selectors import current_organisation
 from requests_app import grounds, notices, permissions
 from requests_app.grounds import Ground
 from requests_app.models import (
+    DeliveryKind,
     DisclosureRequest,
     RequestFile,
     RequestFileKind,
     Serial,
+    ServiceMethod,
     Status,
 )
 from requests_app.outcomes import Outcome, outcome_full_label
@@ -28,6 +30,7 @@ from requests_app.services._common import (
     _store_files,
     _today,
 )
+from requests_app.services.deadlines.delivery import REPLY_METHOD, deliver
 from requests_app.services.notices import store_notice_pdf
 from requests_app.transitions import Action
 
@@ -176,6 +179,13 @@ def request_approve(*, request: DisclosureRequest, acting_user) -> DisclosureReq
                 "closed_on",
                 "updated_at",
             ]
+        )
+        deliver(
+            req,
+            DeliveryKind.REPLY,
+            REPLY_METHOD.get(req.delivery_method, ServiceMethod.POST),
+            sent_on=today,
+            acting_user=acting_user,
         )
         text = f"已答复（{number}）：{outcome_full_label(req.outcome)}。"
         _event(req, Action.APPROVE, actor=acting_user, on=today, public_text=text)

@@ -4,7 +4,12 @@ Thin: parse, check permission, call one service or selector, render or redirect.
 Split by audience: `public`, `staff`, `remedies` (complaints, 复议/诉讼); shared
 helpers in `_common`."""
 
-from requests_app.views.notices import notice_settings, staff_notice_pdf, track_notice_pdf
+from requests_app.views.notices import (
+    delivery_receipt,
+    notice_settings,
+    staff_notice_pdf,
+    track_notice_pdf,
+)
 from requests_app.views.public import (
     apply,
     submitted,
@@ -35,6 +40,7 @@ __all__ = [
     "complaint_answer",
     "complaints",
     "dashboard",
+    "delivery_receipt",
     "notice_settings",
     "staff_notice_pdf",
     "track_notice_pdf",

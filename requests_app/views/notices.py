@@ -1,9 +1,12 @@
-"""The office's notice settings page and the notice PDFs (staff and applicant)."""
+"""The office's notice settings page, the notice PDFs (staff and applicant) and the
+signed-for dates of posted notices."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from common.exports import file_response
 from requests_app import forms, permissions, selectors, services
@@ -83,3 +86,29 @@ def notice_settings(request):
         {"form": form, "current": current},
         status=status,
     )
+
+
+@login_required
+@require_POST
+def delivery_receipt(request, pk: int, delivery_id: int):
+    """Enter the signed-for date of a posted notice or letter."""
+    req = _visible(request, pk)
+    delivery = get_object_or_404(req.deliveries, pk=delivery_id)
+    if not permissions.can_handle_request(request.user, req):
+        return render(request, "errors/403.html", status=403)
+    form = forms.DeliveryReceiptForm(request.POST)
+    if form.is_valid():
+        try:
+            services.delivery_record_receipt(
+                delivery=delivery,
+                received_on=form.cleaned_data["received_on"],
+                note=form.cleaned_data["note"],
+                acting_user=request.user,
+            )
+        except RequestError as exc:
+            messages.error(request, f"签收日期未登记：{exc}")
+        else:
+            messages.success(request, f"已登记{delivery.get_kind_display()}的签收日期。")
+    else:
+        messages.error(request, "签收日期未登记：请填写正确的签收日期。")
+    return redirect(reverse("requests_app:staff_detail", args=[req.pk]) + "#deliveries")

@@ -120,7 +120,7 @@ ACTIONS = {
     Action.REQUEST_CORRECTION: (
         forms.CorrectionForm,
         lambda r, d, u: services.request_correction_ask(
-            request=r, items=d["items"], days=d["days"], acting_user=u
+            request=r, items=d["items"], days=d["days"], method=d["method"], acting_user=u
         ),
     ),
     Action.RECEIVE_CORRECTION: (
@@ -154,7 +154,11 @@ ACTIONS = {
     Action.NOTIFY_FEE: (
         forms.FeeForm,
         lambda r, d, u: services.request_fee_notify(
-            request=r, scheme=d["scheme"], pages=d.get("pages") or 0, acting_user=u
+            request=r,
+            scheme=d["scheme"],
+            pages=d.get("pages") or 0,
+            method=d["method"],
+            acting_user=u,
         ),
     ),
     Action.RECORD_PAYMENT: (
@@ -259,6 +263,9 @@ def _detail_context(request, req, bound_action=None, bound_form=None):
         "can_record_remedy": permissions.can_record_remedy(request.user)
         and req.received_on is not None,
         "remedy_form": forms.RemedyForm(),
+        "deliveries": selectors.deliveries_of(req),
+        "can_record_receipt": permissions.can_handle_request(request.user, req),
+        "receipt_form": forms.DeliveryReceiptForm(),
     }
 
 

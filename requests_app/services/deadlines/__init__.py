@@ -7,6 +7,7 @@ from requests_app.services.deadlines.correction import (
     request_correction_lapse,
     request_correction_receive,
 )
+from requests_app.services.deadlines.delivery import delivery_record_receipt
 from requests_app.services.deadlines.extension import (
     request_extension_apply,
     request_extension_decide,
@@ -20,6 +21,7 @@ from requests_app.services.deadlines.fees import (
 from requests_app.services.deadlines.pauses import request_pause_end, request_pause_start
 
 __all__ = [
+    "delivery_record_receipt",
     "request_correction_ask",
     "request_correction_lapse",
     "request_correction_receive",
