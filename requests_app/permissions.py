@@ -142,6 +142,8 @@ def _office_actions():
         Action.RETURN_DRAFT,
         Action.APPROVE,
         Action.WITHDRAW,
+        Action.ANSWER_ON_SPOT,
+        Action.DECIDE_REASONS,
     }
 
 
@@ -159,6 +161,7 @@ def _handler_actions():
         Action.RECORD_PAYMENT,
         Action.LAPSE_FEE,
         Action.SUBMIT_DRAFT,
+        Action.ASK_REASONS,
     }
 
 

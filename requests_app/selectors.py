@@ -70,13 +70,25 @@ def reply_deadline_of(
         start, label = request.received_on, "收到申请"
     extension = _get_related(request, "extension")
     days = extension.days if extension and extension.status == ExtensionStatus.APPROVED else 0
-    return clock.reply_deadline(
+    statutory = clock.reply_deadline(
         start=start,
         start_label=label,
         extension_days=days,
         pauses=pause_periods(request),
         cal=cal,
     )
+    reasons = _get_related(request, "reasons_request")
+    later = reasons.later_due_on if reasons is not None else None
+    if later and (statutory.day is None or later > statutory.day):
+        # Reg. 35: reasons found reasonable, the limits cannot be met: the later,
+        # reasonable date told to the applicant is the request's own deadline.
+        return clock.ComputedDate(
+            day=later,
+            confirmed=True,
+            explanation=f"{statutory.explanation}；第三十五条：申请理由合理但无法在规定期限内答复，"
+            f"{clock.fmt(reasons.decided_on)} 确定延迟答复期限 → {clock.fmt(later)}",
+        )
+    return statutory
 
 
 def request_clock(
@@ -131,9 +143,9 @@ def request_clock(
 
 def with_clock_data(qs: QuerySet[DisclosureRequest]) -> QuerySet[DisclosureRequest]:
     """What `request_clock` reads, fetched with the list (no query per row)."""
-    return qs.select_related("correction", "extension", "section").prefetch_related(
-        Prefetch("pauses", queryset=ClockPause.objects.order_by("started_on", "id"))
-    )
+    return qs.select_related(
+        "correction", "extension", "section", "reasons_request"
+    ).prefetch_related(Prefetch("pauses", queryset=ClockPause.objects.order_by("started_on", "id")))
 
 
 def staff_list(
@@ -256,6 +268,10 @@ def available_actions(user, request: DisclosureRequest, rclock: RequestClock) ->
         # A posted notice not yet signed for: the period has not started, payment counts.
         Action.RECORD_PAYMENT: request.fee_due_on is None or today <= request.fee_due_on,
         Action.SUBMIT_DRAFT: not open_pause,
+        Action.ANSWER_ON_SPOT: request.channel == "in_person" and request.received_on == today,
+        Action.ASK_REASONS: _get_related(request, "reasons_request") is None,
+        Action.DECIDE_REASONS: (reasons := _get_related(request, "reasons_request")) is not None
+        and not reasons.decision,
     }
     return [
         a

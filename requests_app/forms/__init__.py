@@ -361,5 +361,8 @@ class ComplaintAnswerForm(forms.Form):
 
 
 # Re-exported: the package's modules are one namespace for the views.
+from requests_app.forms.answer import AnswerOnSpotForm as AnswerOnSpotForm  # noqa: E402
 from requests_app.forms.answer import DraftForm as DraftForm  # noqa: E402
 from requests_app.forms.answer import NoticeSettingsForm as NoticeSettingsForm  # noqa: E402
+from requests_app.forms.answer import ReasonsAskForm as ReasonsAskForm  # noqa: E402
+from requests_app.forms.answer import ReasonsDecideForm as ReasonsDecideForm  # noqa: E402

@@ -2,8 +2,9 @@
 
 from django import forms
 
-from common.forms import MultipleFileField
+from common.forms import DateInput, MultipleFileField
 from requests_app.grounds import GROUNDS, Ground, WithheldBasis, clean_details
+from requests_app.models import ReasonsDecision
 from requests_app.outcomes import Outcome, outcome_group
 
 MAX_FILES = 5
@@ -115,3 +116,34 @@ class NoticeSettingsForm(forms.Form):
         help_text="PNG 或 JPG，不超过 2 MB；建议透明背景的 PNG。加盖在告知书 PDF 的落款处。",
     )
     remove_seal = forms.BooleanField(label="删除现有印章图片", required=False)
+
+
+class AnswerOnSpotForm(DraftForm):
+    """当场答复 (Reg. 33(1)): the same ground and details, no files to attach."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["files"]
+
+
+class ReasonsAskForm(forms.Form):
+    items = forms.CharField(
+        label="需要说明的事项",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="如：您自某日起已提出某件申请，数量、频次明显超过合理范围（《条例》第三十五条）。",
+    )
+    days = forms.IntegerField(label="说明理由期限（工作日）", min_value=1, max_value=30, initial=10)
+
+
+class ReasonsDecideForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="认定结果", choices=ReasonsDecision.choices, widget=forms.RadioSelect
+    )
+    answered_on = forms.DateField(label="收到说明日期", required=False, widget=DateInput())
+    note = forms.CharField(label="认定理由", widget=forms.Textarea(attrs={"rows": 3}))
+    later_due_on = forms.DateField(
+        label="延迟答复的合理期限（理由合理但无法按期答复时）",
+        required=False,
+        widget=DateInput(),
+    )

@@ -119,3 +119,6 @@ class Action(models.TextChoices):
     RETURN_DRAFT = "return_draft", "退回答复意见"
     APPROVE = "approve", "审批通过并答复"
     WITHDRAW = "withdraw", "申请人撤回申请"
+    ANSWER_ON_SPOT = "answer_on_spot", "当场答复"
+    ASK_REASONS = "ask_reasons", "要求说明理由（第三十五条）"
+    DECIDE_REASONS = "decide_reasons", "认定申请理由（第三十五条）"

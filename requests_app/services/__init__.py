@@ -52,6 +52,11 @@ from requests_app.services.remedies import (
     remedy_conclude,
     remedy_record,
 )
+from requests_app.services.special import (
+    request_answer_on_the_spot,
+    request_reasons_ask,
+    request_reasons_decide,
+)
 
 __all__ = [
     "CODE_ALPHABET",
@@ -80,6 +85,9 @@ __all__ = [
     "request_draft_submit",
     "delivery_record_receipt",
     "notice_settings_update",
+    "request_answer_on_the_spot",
+    "request_reasons_ask",
+    "request_reasons_decide",
     "request_extension_apply",
     "request_extension_decide",
     "request_fee_lapse",

@@ -196,6 +196,22 @@ ACTIONS = {
         forms.WithdrawForm,
         lambda r, d, u: services.request_withdraw(request=r, note=d["note"], acting_user=u),
     ),
+    Action.ANSWER_ON_SPOT: (
+        forms.AnswerOnSpotForm,
+        lambda r, d, u: services.request_answer_on_the_spot(
+            request=r, ground=d["ground"], details=d["details"], text=d["text"], acting_user=u
+        ),
+    ),
+    Action.ASK_REASONS: (
+        forms.ReasonsAskForm,
+        lambda r, d, u: services.request_reasons_ask(
+            request=r, items=d["items"], days=d["days"], acting_user=u
+        ),
+    ),
+    Action.DECIDE_REASONS: (
+        forms.ReasonsDecideForm,
+        lambda r, d, u: services.request_reasons_decide(request=r, acting_user=u, **d),
+    ),
 }
 
 

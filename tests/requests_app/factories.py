@@ -60,6 +60,18 @@ def draft_args(outcome: str) -> dict:
     return {"ground": ground, "details": details}
 
 
+def found_unreasonable(req, office, clerk) -> None:
+    """Reg. 35 done: reasons asked and found unreasonable (call inside `at(...)`)."""
+    services.request_reasons_ask(request=req, items="一个月内提出 40 件申请", acting_user=clerk)
+    services.request_reasons_decide(
+        request=req,
+        decision="unreasonable",
+        note="所述理由与申请内容无关。",
+        answered_on=timezone.localdate(),
+        acting_user=office,
+    )
+
+
 def applicant_data(**overrides) -> dict:
     data = {
         "applicant_type": ApplicantType.NATURAL_PERSON,

@@ -14,6 +14,7 @@ from tests.requests_app.factories import (
     assigned,
     at,
     draft_args,
+    found_unreasonable,
     refresh,
 )
 from tests.requests_app.services_helpers import RECEIVED
@@ -45,6 +46,8 @@ def test_every_row_closes_with_numbered_notice_citing_its_own_ground(
     args = draft_args(outcome)
     req = assigned(office, section, RECEIVED)
     with at(D(2026, 3, 20)):
+        if outcome == Outcome.NOT_PROCESSED_EXCESSIVE:
+            found_unreasonable(req, office, clerk)
         services.request_draft_submit(request=req, **args, text="具体答复内容。", acting_user=clerk)
         services.request_approve(request=req, acting_user=office)
     req = refresh(req)

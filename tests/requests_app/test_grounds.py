@@ -16,7 +16,14 @@ from requests_app.models import Status
 from requests_app.outcomes import Outcome
 from requests_app.services import RequestError
 from tests.factories import ItemFactory
-from tests.requests_app.factories import D, assigned, at, draft_args, refresh
+from tests.requests_app.factories import (
+    D,
+    assigned,
+    at,
+    draft_args,
+    found_unreasonable,
+    refresh,
+)
 from tests.requests_app.services_helpers import RECEIVED
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +34,8 @@ ANSWER_DAY = D(2026, 3, 20)
 def answer(office, section, clerk, ground, details, text=""):
     req = assigned(office, section, RECEIVED)
     with at(ANSWER_DAY):
+        if ground == Ground.EXCESSIVE:
+            found_unreasonable(req, office, clerk)
         services.request_draft_submit(
             request=req, ground=ground, details=details, text=text, acting_user=clerk
         )

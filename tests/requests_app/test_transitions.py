@@ -95,6 +95,15 @@ def call(action: Action, req: DisclosureRequest, user, section):
         ),
         Action.APPROVE: lambda: s.request_approve(request=req, acting_user=user),
         Action.WITHDRAW: lambda: s.request_withdraw(request=req, note="撤回", acting_user=user),
+        Action.ANSWER_ON_SPOT: lambda: s.request_answer_on_the_spot(
+            request=req, **draft_args(Outcome.DISCLOSED), acting_user=user
+        ),
+        Action.ASK_REASONS: lambda: s.request_reasons_ask(
+            request=req, items="数量明显超过合理范围", acting_user=user
+        ),
+        Action.DECIDE_REASONS: lambda: s.request_reasons_decide(
+            request=req, decision="reasonable", note="理由合理", answered_on=TODAY, acting_user=user
+        ),
     }
     return calls[action]()
 
@@ -130,6 +139,8 @@ NEEDS_SETUP = {
     Action.DECIDE_EXTENSION,
     Action.LAPSE_CORRECTION,
     Action.LAPSE_FEE,
+    Action.ANSWER_ON_SPOT,  # the day of an in-person receipt (test_special_answers)
+    Action.DECIDE_REASONS,  # reasons asked first (test_special_answers)
 }
 
 
