@@ -305,3 +305,46 @@ def deliveries_of(request: DisclosureRequest) -> list[DeliveryRow]:
             remedies = clock.remedy_deadlines(delivery.received_on, cal)
         rows.append(DeliveryRow(delivery, remedies))
     return rows
+
+
+def _title_key(text: str) -> str:
+    return "".join(text.split())
+
+
+def same_information(request: DisclosureRequest) -> list[DisclosureRequest]:
+    """Closed requests (予以公开, 部分公开) for the same information as `request`, by
+    its name with spaces ignored: the applicants of Reg. 44."""
+    key = _title_key(request.info_summary)
+    candidates = DisclosureRequest.objects.filter(
+        status=Status.CLOSED, outcome__in=("disclosed", "partial")
+    )
+    return [r for r in candidates if _title_key(r.info_summary) == key]
+
+
+@dataclass(frozen=True)
+class FrequentInformation:
+    title: str
+    requests: list[DisclosureRequest]
+
+
+def frequently_requested(
+    visible: QuerySet[DisclosureRequest], *, at_least: int = 2
+) -> list[FrequentInformation]:
+    """Information obtained on request by `at_least` requests and not yet proposed
+    for proactive disclosure (Reg. 44), most requested first."""
+    from requests_app.models import ProactiveProposal
+
+    proposed = {
+        _title_key(t) for t in ProactiveProposal.objects.values_list("info_title", flat=True)
+    }
+    groups: dict[str, list[DisclosureRequest]] = {}
+    for r in visible.filter(status=Status.CLOSED, outcome__in=("disclosed", "partial")).order_by(
+        "-closed_on", "-id"
+    ):
+        key = _title_key(r.info_summary)
+        if key and key not in proposed:
+            groups.setdefault(key, []).append(r)
+    rows = [
+        FrequentInformation(g[0].info_summary, g) for g in groups.values() if len(g) >= at_least
+    ]
+    return sorted(rows, key=lambda row: -len(row.requests))

@@ -31,6 +31,9 @@ urlpatterns = [
         name="delivery_receipt",
     ),
     path("staff/notice-settings/", views.notice_settings, name="notice_settings"),
+    path("staff/proactive/", views.proactive, name="proactive"),
+    path("staff/proactive/propose/", views.proactive_propose, name="proactive_propose"),
+    path("staff/proactive/<int:pk>/resolve/", views.proactive_resolve, name="proactive_resolve"),
     path("staff/<int:pk>/files/<int:file_id>/", views.staff_file, name="staff_file"),
     path("staff/<int:pk>/remedies/", views.remedy_create, name="remedy_create"),
 ]

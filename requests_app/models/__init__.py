@@ -21,6 +21,7 @@ from requests_app.models.handling import (
     RequestFile,
 )
 from requests_app.models.notice_settings import NoticeSettings
+from requests_app.models.proactive import ProactiveProposal, ProposalStatus
 from requests_app.models.reasons import ReasonsDecision, ReasonsRequest
 from requests_app.models.remedy import RemedyCase
 from requests_app.models.request import DisclosureRequest, Serial
@@ -45,6 +46,8 @@ __all__ = [
     "InfoForm",
     "NoticeSettings",
     "PauseKind",
+    "ProactiveProposal",
+    "ProposalStatus",
     "ReasonsDecision",
     "ReasonsRequest",
     "RemedyCase",

@@ -163,6 +163,7 @@ class RequestEvent(models.Model):
             "remedy": "登记行政复议/行政诉讼",
             "remedy_concluded": "登记复议/诉讼结果",
             "delivery_received": "登记签收",
+            "proactive_proposed": "建议纳入主动公开（第四十四条）",
         }
         if self.action in extra:
             return extra[self.action]

@@ -46,6 +46,10 @@ from requests_app.services.intake import (
     request_submit,
 )
 from requests_app.services.notices import notice_settings_update
+from requests_app.services.proactive import (
+    proactive_proposal_create,
+    proactive_proposal_resolve,
+)
 from requests_app.services.remedies import (
     complaint_answer,
     complaint_submit,
@@ -85,6 +89,8 @@ __all__ = [
     "request_draft_submit",
     "delivery_record_receipt",
     "notice_settings_update",
+    "proactive_proposal_create",
+    "proactive_proposal_resolve",
     "request_answer_on_the_spot",
     "request_reasons_ask",
     "request_reasons_decide",

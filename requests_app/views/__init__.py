@@ -10,6 +10,7 @@ from requests_app.views.notices import (
     staff_notice_pdf,
     track_notice_pdf,
 )
+from requests_app.views.proactive import proactive, proactive_propose, proactive_resolve
 from requests_app.views.public import (
     apply,
     submitted,
@@ -42,6 +43,9 @@ __all__ = [
     "dashboard",
     "delivery_receipt",
     "notice_settings",
+    "proactive",
+    "proactive_propose",
+    "proactive_resolve",
     "staff_notice_pdf",
     "track_notice_pdf",
     "register",
