@@ -107,6 +107,12 @@ def can_decide_extension(user, request: DisclosureRequest) -> bool:
     return is_office_head(user)
 
 
+def can_decide_discard(user) -> bool:
+    """Not taking an online submission as a request: the head of the office decides
+    (no submission disappears on one person's word)."""
+    return is_office_head(user)
+
+
 def can_record_remedy(user) -> bool:
     return is_office_member(user)
 
@@ -137,7 +143,7 @@ def _office_actions():
 
     return {
         Action.CONFIRM_RECEIPT,
-        Action.DISCARD,
+        Action.PROPOSE_DISCARD,
         Action.ASSIGN,
         Action.RETURN_DRAFT,
         Action.APPROVE,
@@ -172,6 +178,8 @@ def can_take_action(user, action, request: DisclosureRequest) -> bool:
 
     if action == Action.DECIDE_EXTENSION:
         return can_decide_extension(user, request)
+    if action == Action.DISCARD:
+        return can_decide_discard(user)
     if action in _office_actions():
         return can_manage_requests(user)
     if action in _handler_actions():

@@ -1,7 +1,7 @@
 """Reads of requests: the clock of one request, the staff lists and the dashboard."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -169,6 +169,9 @@ class Dashboard:
     awaiting_fee: list
     pending_extensions: list
     open_complaints: list
+    # Online submissions not confirmed within one working day (Reg. 31: the clock
+    # waits for the confirmation, the applicant should not).
+    unconfirmed: list = field(default_factory=list)
 
 
 def dashboard(visible: QuerySet[DisclosureRequest], today: datetime.date | None = None):
@@ -205,6 +208,7 @@ def dashboard(visible: QuerySet[DisclosureRequest], today: datetime.date | None 
         .order_by("due_on")
     )
     return Dashboard(
+        unconfirmed=unconfirmed_submissions(visible, today, cal),
         counts=[(s, counts[s]) for s in Status],
         due_soon=due_soon,
         overdue=overdue,
@@ -214,6 +218,45 @@ def dashboard(visible: QuerySet[DisclosureRequest], today: datetime.date | None 
         pending_extensions=pending_ext,
         open_complaints=complaints,
     )
+
+
+UNCONFIRMED_WORKDAYS = 1
+
+
+def unconfirmed_submissions(
+    visible: QuerySet[DisclosureRequest],
+    today: datetime.date | None = None,
+    cal: WorkCalendar | None = None,
+) -> list[DisclosureRequest]:
+    """Online submissions still unconfirmed more than one working day after they came
+    in, oldest first; each with `confirm_by`, the working day it should have been
+    confirmed by."""
+    today = today or timezone.localdate()
+    cal = cal or WorkCalendar()
+    late = []
+    for r in visible.filter(status=Status.SUBMITTED).order_by("submitted_at", "id"):
+        submitted = timezone.localtime(r.submitted_at).date()
+        confirm_by = cal.add_workdays(submitted, UNCONFIRMED_WORKDAYS).date
+        if today > confirm_by:
+            r.confirm_by = confirm_by  # type: ignore[attr-defined]  # shown by the template
+            late.append(r)
+    return late
+
+
+def discarded_counts(visible: QuerySet[DisclosureRequest], year: int) -> list[tuple[str, int]]:
+    """Online submissions not taken as requests in `year`, by reason: they are in no
+    table 三 row (never received), so they are counted here instead."""
+    from django.db.models import Count
+
+    from requests_app.models import DiscardReason
+
+    rows = dict(
+        visible.filter(status=Status.DISCARDED, submitted_at__year=year)
+        .values_list("discard_reason")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return [(reason.label, rows.get(reason.value, 0)) for reason in DiscardReason]
 
 
 def public_events(request: DisclosureRequest) -> QuerySet[RequestEvent]:
@@ -268,6 +311,9 @@ def available_actions(user, request: DisclosureRequest, rclock: RequestClock) ->
         # A posted notice not yet signed for: the period has not started, payment counts.
         Action.RECORD_PAYMENT: request.fee_due_on is None or today <= request.fee_due_on,
         Action.SUBMIT_DRAFT: not open_pause,
+        Action.PROPOSE_DISCARD: not request.discard_proposed_by_id,
+        Action.DISCARD: bool(request.discard_proposed_by_id)
+        and request.discard_proposed_by_id != getattr(user, "pk", None),
         Action.ANSWER_ON_SPOT: request.channel == "in_person" and request.received_on == today,
         Action.ASK_REASONS: _get_related(request, "reasons_request") is None,
         Action.DECIDE_REASONS: (reasons := _get_related(request, "reasons_request")) is not None

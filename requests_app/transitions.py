@@ -29,6 +29,7 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.SUBMIT: _t((), (S.SUBMITTED,)),  # creation, online
     Action.REGISTER: _t((), (S.RECEIVED,)),  # creation by staff, received at once
     Action.CONFIRM_RECEIPT: _t((S.SUBMITTED,), (S.RECEIVED,)),
+    Action.PROPOSE_DISCARD: _t((S.SUBMITTED,), (S.SUBMITTED,)),
     Action.DISCARD: _t((S.SUBMITTED,), (S.DISCARDED,)),
     Action.ASSIGN: _t((S.RECEIVED, S.ASSIGNED), (S.ASSIGNED,)),
     # Reg. 30: the correction comes before any answer is drafted.

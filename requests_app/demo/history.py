@@ -5,7 +5,7 @@ import datetime
 from requests_app import services
 from requests_app.demo.people import DAY, _data, _Demo, _on
 from requests_app.grounds import Ground
-from requests_app.models import Channel, PauseKind
+from requests_app.models import Channel, DiscardReason, PauseKind
 from requests_app.outcomes import Outcome, RemedyKind, RemedyResult
 
 
@@ -127,9 +127,13 @@ def _current(demo: _Demo, today: datetime.date) -> None:
     # A submission discarded as not a request.
     with _on(demo.workdays_before(today, 2)):
         junk = services.request_submit(data=_data(91)).request
-        services.request_discard(
-            request=junk, reason="重复提交（与前一份内容相同）", acting_user=demo.office
+        services.request_discard_propose(
+            request=junk,
+            reason=DiscardReason.NO_CONTENT,
+            note="内容为测试文字",
+            acting_user=demo.office,
         )
+        services.request_discard(request=junk, acting_user=demo.head)
     # Received, not yet assigned.
     demo.received(demo.workdays_before(today, 1), channel=Channel.POST_SIGNED)
     # Overdue: received 24 working days ago, still being handled.

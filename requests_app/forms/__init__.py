@@ -13,6 +13,7 @@ from requests_app.models import (
     Channel,
     ComplaintKind,
     DeliveryMethod,
+    DiscardReason,
     FeeScheme,
     IdType,
     InfoForm,
@@ -209,8 +210,20 @@ class ConfirmReceiptForm(forms.Form):
     )
 
 
+class DiscardProposeForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="作废原因", choices=DiscardReason.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label="说明",
+        required=False,
+        max_length=300,
+        help_text="重复提交的，注明按哪一申请编号办理。",
+    )
+
+
 class DiscardForm(forms.Form):
-    reason = forms.CharField(label="作废原因", max_length=500)
+    """The head of the office approves the proposed discard."""
 
 
 class AssignForm(forms.Form):

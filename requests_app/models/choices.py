@@ -47,6 +47,14 @@ class Channel(models.TextChoices):
         }[self.value]
 
 
+class DiscardReason(models.TextChoices):
+    """Why an online submission is not taken as a request (never free text alone)."""
+
+    DUPLICATE = "duplicate", "同一申请人重复提交（按另一提交办理）"
+    NO_CONTENT = "no_content", "无实际内容（测试、乱码、广告等）"
+    WITHDRAWN = "withdrawn", "申请人在确认收到前撤回"
+
+
 class IdType(models.TextChoices):
     ID_CARD = "id_card", "居民身份证"
     USCC = "uscc", "统一社会信用代码"
@@ -103,7 +111,8 @@ class Action(models.TextChoices):
     SUBMIT = "submit", "网上提交申请"
     REGISTER = "register", "登记申请"
     CONFIRM_RECEIPT = "confirm_receipt", "确认收到申请"
-    DISCARD = "discard", "作废（未受理）"
+    PROPOSE_DISCARD = "propose_discard", "提请作废"
+    DISCARD = "discard", "批准作废（未受理）"
     ASSIGN = "assign", "分办"
     REQUEST_CORRECTION = "request_correction", "告知补正"
     RECEIVE_CORRECTION = "receive_correction", "收到补正申请"

@@ -28,6 +28,7 @@ from requests_app.models.choices import (
     OPEN_STATUSES,
     Channel,
     DeliveryMethod,
+    DiscardReason,
     FeeScheme,
     IdType,
     InfoForm,
@@ -145,6 +146,16 @@ class DisclosureRequest(models.Model):
 
     status = models.CharField(
         "状态", max_length=30, choices=Status, default=Status.SUBMITTED, editable=False
+    )
+    # Discarding an online submission: proposed by the office with a listed reason,
+    # approved by the head of the office (who did not propose it).
+    discard_reason = models.CharField("作废原因", max_length=20, choices=DiscardReason, blank=True)
+    discard_note = models.CharField("作废说明", max_length=300, blank=True)
+    discard_proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    discard_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     section = models.ForeignKey(
         "disclosure.Section",

@@ -42,6 +42,7 @@ from requests_app.services.intake import (
     request_check_code,
     request_confirm_receipt,
     request_discard,
+    request_discard_propose,
     request_register,
     request_submit,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "request_correction_lapse",
     "request_correction_receive",
     "request_discard",
+    "request_discard_propose",
     "request_draft_return",
     "request_draft_submit",
     "delivery_record_receipt",

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditAction
@@ -58,8 +59,11 @@ def staff_list(request):
 @login_required
 def dashboard(request):
     _staff(request.user)
-    board = selectors.dashboard(permissions.requests_visible_to(request.user))
-    return render(request, "requests_app/dashboard.html", {"board": board})
+    visible = permissions.requests_visible_to(request.user)
+    board = selectors.dashboard(visible)
+    year = timezone.localdate().year
+    context = {"board": board, "discarded": selectors.discarded_counts(visible, year), "year": year}
+    return render(request, "requests_app/dashboard.html", context)
 
 
 @login_required
@@ -109,9 +113,15 @@ ACTIONS = {
             request=r, received_on=d["received_on"], acting_user=u
         ),
     ),
+    Action.PROPOSE_DISCARD: (
+        forms.DiscardProposeForm,
+        lambda r, d, u: services.request_discard_propose(
+            request=r, reason=d["reason"], note=d["note"], acting_user=u
+        ),
+    ),
     Action.DISCARD: (
         forms.DiscardForm,
-        lambda r, d, u: services.request_discard(request=r, reason=d["reason"], acting_user=u),
+        lambda r, d, u: services.request_discard(request=r, acting_user=u),
     ),
     Action.ASSIGN: (
         forms.AssignForm,

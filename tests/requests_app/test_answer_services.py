@@ -152,10 +152,11 @@ def test_withdrawal_closes_as_other(office, section):
     assert (req.status, req.outcome, req.closed_on) == (Status.CLOSED, Outcome.OTHER, D(2026, 3, 5))
 
 
-def test_discarded_submission_is_never_counted(office):
+def test_discarded_submission_is_never_counted(office, office_head):
     with at(RECEIVED):
         req = services.request_submit(data=applicant_data()).request
-        services.request_discard(request=req, reason="测试提交", acting_user=office)
+        services.request_discard_propose(request=req, reason="no_content", acting_user=office)
+        services.request_discard(request=req, acting_user=office_head)
     from requests_app.models import DisclosureRequest
 
     assert not DisclosureRequest.objects.received_in(2026).filter(pk=req.pk).exists()

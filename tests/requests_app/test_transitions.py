@@ -16,6 +16,14 @@ RECEIVED = D(2026, 3, 2)
 TODAY = D(2026, 3, 3)
 
 
+def office_head_of(office):
+    from accounts.roles import Role
+    from disclosure.models import Section
+    from tests.factories import staff
+
+    return staff(Role.SECTION_HEAD, Section.objects.get(is_office=True))
+
+
 def build(status: Status, office, section, clerk) -> DisclosureRequest:
     """A request in `status`, reached through the services."""
     if status == Status.SUBMITTED:
@@ -24,7 +32,8 @@ def build(status: Status, office, section, clerk) -> DisclosureRequest:
     if status == Status.DISCARDED:
         req = build(Status.SUBMITTED, office, section, clerk)
         with at(RECEIVED):
-            return services.request_discard(request=req, reason="测试", acting_user=office)
+            services.request_discard_propose(request=req, reason="no_content", acting_user=office)
+            return services.request_discard(request=req, acting_user=office_head_of(office))
     if status == Status.RECEIVED:
         return registered(office, RECEIVED)
     req = assigned(office, section, RECEIVED)
@@ -51,7 +60,10 @@ def call(action: Action, req: DisclosureRequest, user, section):
         Action.CONFIRM_RECEIPT: lambda: s.request_confirm_receipt(
             request=req, received_on=TODAY, acting_user=user
         ),
-        Action.DISCARD: lambda: s.request_discard(request=req, reason="x", acting_user=user),
+        Action.PROPOSE_DISCARD: lambda: s.request_discard_propose(
+            request=req, reason="no_content", acting_user=user
+        ),
+        Action.DISCARD: lambda: s.request_discard(request=req, acting_user=user),
         Action.ASSIGN: lambda: s.request_assign(request=req, section=section, acting_user=user),
         Action.REQUEST_CORRECTION: lambda: s.request_correction_ask(
             request=req, items="x", acting_user=user
@@ -139,6 +151,7 @@ NEEDS_SETUP = {
     Action.DECIDE_EXTENSION,
     Action.LAPSE_CORRECTION,
     Action.LAPSE_FEE,
+    Action.DISCARD,  # proposed by someone else first (test_discard)
     Action.ANSWER_ON_SPOT,  # the day of an in-person receipt (test_special_answers)
     Action.DECIDE_REASONS,  # reasons asked first (test_special_answers)
 }
