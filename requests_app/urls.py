@@ -11,6 +11,7 @@ urlpatterns = [
     path("track/", views.track, name="track"),
     path("track/<str:number>/", views.track_detail, name="track_detail"),
     path("track/<str:number>/notice/", views.track_notice, name="track_notice"),
+    path("track/<str:number>/correction/", views.track_correction, name="track_correction"),
     path("track/<str:number>/notice.pdf", views.track_notice_pdf, name="track_notice_pdf"),
     path("track/<str:number>/files/<int:file_id>/", views.track_file, name="track_file"),
     # Staff

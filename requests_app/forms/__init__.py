@@ -9,6 +9,7 @@ from common.forms import DateInput, MultipleFileField
 from common.uploads import ALLOWED_DESCRIPTION
 from disclosure.models import Section
 from requests_app import clock
+from requests_app.forms.answer import MAX_FILES
 from requests_app.models import (
     Channel,
     ComplaintKind,
@@ -27,8 +28,6 @@ from requests_app.outcomes import (
     RemedyResult,
 )
 from requests_app.validators import validate_id_card, validate_phone, validate_uscc
-
-MAX_FILES = 5
 
 REQUIRED = "请填写此项。"
 
@@ -379,3 +378,4 @@ from requests_app.forms.answer import DraftForm as DraftForm  # noqa: E402
 from requests_app.forms.answer import NoticeSettingsForm as NoticeSettingsForm  # noqa: E402
 from requests_app.forms.answer import ReasonsAskForm as ReasonsAskForm  # noqa: E402
 from requests_app.forms.answer import ReasonsDecideForm as ReasonsDecideForm  # noqa: E402
+from requests_app.forms.tracking import CorrectionUploadForm as CorrectionUploadForm  # noqa: E402

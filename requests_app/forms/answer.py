@@ -7,7 +7,7 @@ from requests_app.grounds import GROUNDS, Ground, WithheldBasis, clean_details
 from requests_app.models import ReasonsDecision
 from requests_app.outcomes import Outcome, outcome_group
 
-MAX_FILES = 5
+MAX_FILES = 5  # files per upload field, on every form of the app
 
 
 def _ground_choices():

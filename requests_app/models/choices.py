@@ -105,6 +105,7 @@ class PauseKind(models.TextChoices):
 class RequestFileKind(models.TextChoices):
     SUPPORTING = "supporting", "申请人提交的材料"
     REPLY = "reply", "答复材料"
+    CORRECTION = "correction", "申请人在线提交的补正材料"
 
 
 class Action(models.TextChoices):

@@ -163,6 +163,9 @@ class RequestEvent(models.Model):
             "remedy": "登记行政复议/行政诉讼",
             "remedy_concluded": "登记复议/诉讼结果",
             "delivery_received": "登记签收",
+            "correction_uploaded": "申请人在线提交补正材料",
+            "reminder_5": "到期提醒（剩余 5 个工作日）",
+            "reminder_1": "到期提醒（剩余 1 个工作日）",
             "proactive_proposed": "建议纳入主动公开（第四十四条）",
         }
         if self.action in extra:

@@ -27,6 +27,7 @@ from requests_app.services.deadlines import (
     request_correction_ask,
     request_correction_lapse,
     request_correction_receive,
+    request_correction_upload,
     request_extension_apply,
     request_extension_decide,
     request_fee_lapse,
@@ -35,6 +36,7 @@ from requests_app.services.deadlines import (
     request_pause_end,
     request_pause_start,
     requests_close_lapsed,
+    requests_remind_due,
 )
 from requests_app.services.intake import (
     Submission,
@@ -85,6 +87,7 @@ __all__ = [
     "request_correction_ask",
     "request_correction_lapse",
     "request_correction_receive",
+    "request_correction_upload",
     "request_discard",
     "request_discard_propose",
     "request_draft_return",
@@ -107,4 +110,5 @@ __all__ = [
     "request_submit",
     "request_withdraw",
     "requests_close_lapsed",
+    "requests_remind_due",
 ]

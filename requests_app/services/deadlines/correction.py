@@ -9,6 +9,7 @@ from requests_app.models import (
     Correction,
     DeliveryKind,
     DisclosureRequest,
+    RequestFileKind,
     ServiceMethod,
     Status,
 )
@@ -19,8 +20,10 @@ from requests_app.services._common import (
     _close,
     _event,
     _known,
+    _lock,
     _mail_applicant,
     _move,
+    _store_files,
     _today,
 )
 from requests_app.services.deadlines.delivery import correction_due, deliver, service_method
@@ -145,3 +148,33 @@ def request_correction_lapse(
             public_text=f"申请人未在 {due} 前补正，视为放弃申请，不再处理（《条例》第三十条）。",
         )
     return req
+
+
+CORRECTION_UPLOADS_MAX = 3
+
+
+def request_correction_upload(*, request: DisclosureRequest, text: str, files=()) -> int:
+    """The applicant sends the corrected request from the tracking page (files checked
+    like the request form's). Reg. 31: online, the date of receipt is the day both
+    sides confirm, so staff then record 收到补正申请 with that date. Returns the
+    number of files stored."""
+    text = (text or "").strip()
+    if not text and not files:
+        raise RequestError("请填写补正内容或上传补正材料。")
+    with transaction.atomic():
+        req = _lock(request)
+        if req.status != Status.AWAITING_CORRECTION:
+            raise RequestError("该申请当前不需要补正。")
+        if req.events.filter(action="correction_uploaded").count() >= CORRECTION_UPLOADS_MAX:
+            raise RequestError(
+                f"在线补正最多提交 {CORRECTION_UPLOADS_MAX} 次，如需补充请联系办公室。"
+            )
+        stored = _store_files(req, files, kind=RequestFileKind.CORRECTION)
+        _event(
+            req,
+            "correction_uploaded",
+            on=_today(),
+            public_text=f"已在线提交补正材料（{len(stored)} 个文件），待工作人员确认收到。",
+            note=text,
+        )
+    return len(stored)
