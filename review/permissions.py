@@ -159,6 +159,17 @@ def can_edit_item_content(user, item: Item) -> bool:
     return drafting_side and disclosure_permissions.can_change_item(user, item)
 
 
+def can_reveal_content(user, item: Item) -> bool:
+    """See the review preview unmasked (an audited action): the drafting side, who
+    wrote it, and the reviewers who must judge the finding (股室负责人, 办公室审核员,
+    分管领导). Section clerks other than the drafter see the masked preview only."""
+    if not is_active_user(user) or not can_view_item(user, item):
+        return False
+    if user.pk == item.created_by_id:
+        return True
+    return has_role(user, Role.SECTION_HEAD, Role.OFFICE_REVIEWER, Role.LEADER)
+
+
 def can_manage_sensitive_words(user) -> bool:
     """The 安全管理员 maintains the list (三员 separation)."""
     return has_role(user, Role.SECURITY_ADMIN)

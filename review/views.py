@@ -16,18 +16,22 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import has_role
+from audit.models import AuditAction
+from audit.services import audit_record
 from common.sanitize import clean_html
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
-from review import forms, selectors, services
+from review import forms, masking, selectors, services
 from review.checks import INTERPRETATION_PARTS, approval_problems, security_check
 from review.models import SensitiveWord, SignOff
 from review.permissions import (
     REVIEW_ROLES,
     can_manage_sensitive_words,
+    can_reveal_content,
     can_use_review,
     review_items_visible_to,
 )
+from review.revision import content_revision
 from review.workflow import PAGE_ACTIONS, READY_STATUSES, STAGE_ORDER, stage_of
 
 S = ItemStatus
@@ -179,7 +183,7 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
     due = deadlines.item_due_date(item) if item.formed_on else None
     context = {
         "item": item,
-        "body_html": mark_safe(clean_html(item.body)),  # noqa: S308 - sanitized just now
+        **_preview_context(request, item, report),
         "token": token,
         "report": report,
         "approval_problems": problems,
@@ -201,6 +205,52 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
         "public_url": _public_url(item),
     }
     return render(request, "review/item.html", context, status=status)
+
+
+REVEAL_SESSION_KEY = "review_reveal_{pk}"
+
+
+def _preview_context(request, item: Item, report) -> dict:
+    """The preview, masked unless the user revealed this very revision (F8)."""
+    revealed = request.session.get(REVEAL_SESSION_KEY.format(pk=item.pk)) == report.revision
+    if revealed:
+        return {
+            "body_html": mark_safe(clean_html(item.body)),  # noqa: S308 - sanitized just now
+            "summary_text": item.summary,
+            "preview": None,
+            "revealed": True,
+        }
+    preview = masking.masked_preview(item, report.scan.personal_data)
+    return {
+        "body_html": mark_safe(preview.html),  # noqa: S308 - sanitized, then masked (escaped)
+        "summary_text": preview.summary,
+        "preview": preview,
+        "revealed": False,
+        "may_reveal": can_reveal_content(request.user, item)
+        and (preview.masked > 0 or preview.withheld),
+    }
+
+
+@login_required
+@require_POST
+def item_reveal(request, pk: int):
+    """Show the unmasked content of this revision for this session: an explicit act,
+    on the audit log (F8: views of personal data)."""
+    _require_staff(request)
+    item = _visible_item(request, pk)
+    if not can_reveal_content(request.user, item):
+        messages.error(request, "您的角色只能查看脱敏后的内容。")
+        return redirect("review:item", pk=item.pk)
+    revision = content_revision(item)
+    request.session[REVEAL_SESSION_KEY.format(pk=item.pk)] = revision
+    audit_record(
+        action=AuditAction.VIEW_PERSONAL,
+        actor=request.user,
+        target=item,
+        request=request,
+        detail=f"审核页查看未脱敏内容（内容版本 {revision}）",
+    )
+    return redirect("review:item", pk=item.pk)
 
 
 def _public_url(item: Item) -> str | None:
