@@ -37,6 +37,11 @@ class Ground(models.TextChoices):
     PETITION = "39_1", "信访、投诉、举报类申请（第三十九条第一款）"
     PUBLICATION = "39_2", "要求提供公开出版物（第三十九条第二款）"
     EXCESSIVE = "35", "无正当理由大量、频繁申请（第三十五条）"
+    # Reg. 41: requests to correct a record about the applicant.
+    RECORD_CORRECTED = "41_corrected", "予以更正（第四十一条）"
+    RECORD_FORWARDED = "41_forwarded", "转送有权更正的机关处理（第四十一条）"
+    RECORD_REFERRED = "41_referred", "告知向有权更正的机关提出（第四十一条）"
+    RECORD_NOT_CORRECTED = "41_refused", "经审核不予更正（第四十一条）"
 
 
 class WithheldBasis(models.TextChoices):
@@ -107,6 +112,8 @@ F_AGENCY_CONTACT = Field("agency_contact", "该机关的联系方式")
 F_EARLIER = Field("earlier_reply", "已作出的答复", help="原申请编号或告知书编号。")
 F_CHANNEL = Field("channel", "办理途径", help="依照有关法律、行政法规查询的机关和途径。")
 F_CHANNEL_OPTIONAL = Field("channel", "可通过的途径", required=False)
+F_CORRECTED = Field("correction_done", "更正情况", help="更正的内容和更正后的记录。")
+F_NOT_CORRECTED = Field("refusal_reason", "不予更正的理由")
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,9 @@ class GroundSpec:
     fields: tuple[Field, ...] = ()
     # Only for a request whose correction was received (Reg. 30).
     needs_correction: bool = False
+    # The kind of request the ground answers (`RequestKind`): Reg. 41 grounds answer
+    # 更正 requests only, the others requests for information only.
+    kind: str = "disclosure"
 
 
 GROUNDS: dict[str, GroundSpec] = {
@@ -204,6 +214,34 @@ GROUNDS: dict[str, GroundSpec] = {
         "您申请公开政府信息的数量、频次明显超过合理范围，经要求说明理由，"
         "本机关认为理由不合理，不予处理。",
         Outcome.NOT_PROCESSED_EXCESSIVE,
+    ),
+    Ground.RECORD_CORRECTED: GroundSpec(
+        "第四十一条",
+        "经审核，您提供的证据能够证明本机关提供的与您自身相关的政府信息记录不准确，本机关已予以更正。",
+        Outcome.OTHER,
+        (F_CORRECTED,),
+        kind="correction",
+    ),
+    Ground.RECORD_FORWARDED: GroundSpec(
+        "第四十一条",
+        "您要求更正的政府信息不属于本机关职能范围，本机关已转送有权更正的行政机关处理，该机关及其联系方式如下。",
+        Outcome.OTHER,
+        (F_AGENCY, F_AGENCY_CONTACT),
+        kind="correction",
+    ),
+    Ground.RECORD_REFERRED: GroundSpec(
+        "第四十一条",
+        "您要求更正的政府信息不属于本机关职能范围，请向有权更正的行政机关提出，该机关及其联系方式如下。",
+        Outcome.OTHER,
+        (F_AGENCY, F_AGENCY_CONTACT),
+        kind="correction",
+    ),
+    Ground.RECORD_NOT_CORRECTED: GroundSpec(
+        "第四十一条",
+        "经审核，您提供的证据不能证明该政府信息记录不准确，本机关不予更正，理由如下。",
+        Outcome.OTHER,
+        (F_NOT_CORRECTED,),
+        kind="correction",
     ),
 }
 

@@ -43,17 +43,23 @@ def render_notice(
     """The full text of the numbered, dated notice on `ground`, naming the remedies
     configured by the office (`NoticeSettings`)."""
     spec = grounds.GROUNDS[Ground(ground)]
+    correction = spec.kind == "correction"
+    what = "更正政府信息记录的申请" if correction else "政府信息公开申请"
     lines = [
         organisation_name,
-        "政府信息公开申请答复告知书",
+        "政府信息更正申请答复告知书" if correction else "政府信息公开申请答复告知书",
         number,
         "",
         f"{request.applicant_name}：",
     ]
     received = cn_date(request.received_on) if request.received_on else "—"
     lines.append(
-        f"　　本机关于{received}收到您提出的政府信息公开申请（申请编号：{request.tracking_number}），"
-        f"申请获取“{request.info_summary}”。"
+        f"　　本机关于{received}收到您提出的{what}（申请编号：{request.tracking_number}），"
+        + (
+            f"要求更正“{request.info_summary}”。"
+            if correction
+            else f"申请获取“{request.info_summary}”。"
+        )
     )
     correction = getattr(request, "correction", None)
     if correction is not None and correction.received_on:

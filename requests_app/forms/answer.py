@@ -16,7 +16,8 @@ def _ground_choices():
     for ground in Ground:
         spec = GROUNDS[ground]
         row = spec.outcome or Outcome.WITHHELD_STATE_SECRET  # 不予公开: by its basis
-        groups.setdefault(outcome_group(row).title, []).append((ground.value, ground.label))
+        title = "更正申请（第四十一条）" if spec.kind == "correction" else outcome_group(row).title
+        groups.setdefault(title, []).append((ground.value, ground.label))
     return [("", "请选择答复依据"), *groups.items()]
 
 
@@ -49,6 +50,12 @@ class DraftForm(forms.Form):
     agency_contact = _detail_field("agency_contact", max_length=200)
     earlier_reply = _detail_field("earlier_reply", max_length=100)
     channel = _detail_field("channel", max_length=500)
+    correction_done = _detail_field(
+        "correction_done", max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    refusal_reason = _detail_field(
+        "refusal_reason", max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     text = forms.CharField(
         label="其他说明（可选）",
         required=False,
@@ -69,6 +76,8 @@ class DraftForm(forms.Form):
         "agency_contact",
         "earlier_reply",
         "channel",
+        "correction_done",
+        "refusal_reason",
     )
 
     def __init__(self, *args, **kwargs):

@@ -10,6 +10,7 @@ from requests_app.models.choices import (
     InfoForm,
     PauseKind,
     RequestFileKind,
+    RequestKind,
     Status,
 )
 from requests_app.models.complaint import Complaint, ComplaintKind, ComplaintStatus
@@ -56,6 +57,7 @@ __all__ = [
     "RequestEvent",
     "RequestFile",
     "RequestFileKind",
+    "RequestKind",
     "Serial",
     "ServiceMethod",
     "Status",

@@ -47,6 +47,14 @@ class Channel(models.TextChoices):
         }[self.value]
 
 
+class RequestKind(models.TextChoices):
+    """A request for information (Reg. 27), or for the correction of a record about
+    the applicant (Reg. 41: 更正; not counted in the annual report's table 三)."""
+
+    DISCLOSURE = "disclosure", "政府信息公开申请"
+    RECORD_CORRECTION = "correction", "更正与本人相关的政府信息记录（第四十一条）"
+
+
 class DiscardReason(models.TextChoices):
     """Why an online submission is not taken as a request (never free text alone)."""
 

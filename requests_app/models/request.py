@@ -32,6 +32,7 @@ from requests_app.models.choices import (
     FeeScheme,
     IdType,
     InfoForm,
+    RequestKind,
     Status,
 )
 from requests_app.outcomes import ApplicantType, OrganisationKind, Outcome
@@ -67,7 +68,9 @@ class DisclosureRequestQuerySet(models.QuerySet):
     """The counts of table 三 (see the module docstring)."""
 
     def received(self):
-        return self.exclude(received_on=None)
+        """Received requests for information: 更正 requests (Reg. 41) are not
+        政府信息公开申请 and are in no row of table 三."""
+        return self.exclude(received_on=None).exclude(kind=RequestKind.RECORD_CORRECTION)
 
     def received_in(self, year: int):
         """一、本年新收."""
@@ -100,6 +103,9 @@ class DisclosureRequest(models.Model):
     # Only a hash of the secret query code is stored (django's password hashers).
     query_code_hash = models.CharField(max_length=200, editable=False)
 
+    kind = models.CharField(
+        "申请类型", max_length=20, choices=RequestKind, default=RequestKind.DISCLOSURE
+    )
     # Reg. 31: channel and date of receipt (the clock starts from it).
     channel = models.CharField("申请方式", max_length=20, choices=Channel, default=Channel.ONLINE)
     submitted_at = models.DateTimeField("提交/登记时间", editable=False)

@@ -12,6 +12,7 @@ from requests_app.models import (
     ReasonsDecision,
     RequestFile,
     RequestFileKind,
+    RequestKind,
     Serial,
     ServiceMethod,
     Status,
@@ -65,6 +66,12 @@ def _set_draft(req: DisclosureRequest, ground: str, details: dict, text: str, ac
     table 三 row it counts in."""
     if req.pauses.filter(ended_on=None).exists():
         raise RequestError("征求意见尚未结束，请先登记征求意见结果。")
+    if grounds.GROUNDS[Ground(ground)].kind != req.kind:
+        raise RequestError(
+            "更正申请须按第四十一条答复。"
+            if req.kind == RequestKind.RECORD_CORRECTION
+            else "第四十一条的答复只适用于更正申请。"
+        )
     if grounds.GROUNDS[Ground(ground)].needs_correction and not (
         getattr(req, "correction", None) and req.correction.received_on
     ):

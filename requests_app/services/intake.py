@@ -17,6 +17,7 @@ from requests_app.models import (
     DiscardReason,
     DisclosureRequest,
     RequestFileKind,
+    RequestKind,
     Serial,
     Status,
 )
@@ -66,6 +67,7 @@ def _create(*, data: dict, channel: str, status: Status, received_on, receipt_no
             receipt_note=receipt_note,
             status=status,
             registered_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
+            kind=data.get("kind") or RequestKind.DISCLOSURE,
             **fields,
         )
     return req, code
