@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from disclosure.choices import Publicity
 from disclosure.models import Item, ItemStatus
-from review.models import Action, Decision
+from review.models import Action, Decision, Interpretation, InterpretationForm
 from review.revision import content_revision
 from review.scanner import Finding, ScanResult, Unreadable, html_to_text, scan_item
 from review.workflow import READY_STATUSES, STAGE_ORDER
@@ -98,6 +98,12 @@ def _summarise(findings: list[Finding]) -> str:
     return shown + more
 
 
+def interpretation_form(item: Item) -> str:
+    """The interpretation's form; 文字解读 unless the drafter chose another."""
+    details = Interpretation.objects.filter(item_id=item.pk).values_list("form", flat=True).first()
+    return details or InterpretationForm.TEXT
+
+
 def interpretation_problems(item: Item) -> list[Blocker]:
     blockers = []
     if item.needs_interpretation:
@@ -133,14 +139,29 @@ def interpretation_problems(item: Item) -> list[Blocker]:
                     "该政策文件尚未审核通过（第七条第四项）。",
                 )
             )
+        form = interpretation_form(item)
         text = html_to_text(item.body)
-        missing = [part for part in INTERPRETATION_PARTS if part not in text]
-        if missing:
-            blockers.append(
-                Blocker(
-                    "interpretation_incomplete",
-                    "解读材料缺少必备内容：" + "、".join(missing) + "（第七条第四项）。",
+        if form == InterpretationForm.TEXT:
+            missing = [part for part in INTERPRETATION_PARTS if part not in text]
+            if missing:
+                blockers.append(
+                    Blocker(
+                        "interpretation_incomplete",
+                        "文字解读缺少必备内容：" + "、".join(missing) + "（第七条第四项）。",
+                    )
                 )
+        elif form == InterpretationForm.INTERVIEW:
+            if not text.strip() and not item.attachments.exists():
+                blockers.append(
+                    Blocker(
+                        "interpretation_incomplete",
+                        "访谈/新闻发布会解读须有文字实录或音视频附件。",
+                    )
+                )
+        elif not item.attachments.exists():
+            label = InterpretationForm(form).label
+            blockers.append(
+                Blocker("interpretation_incomplete", f"{label}须上传{label}文件作为附件。")
             )
         if not (item.signatory or "").strip():
             blockers.append(

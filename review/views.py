@@ -23,7 +23,7 @@ from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
 from review import forms, masking, selectors, services
 from review.checks import INTERPRETATION_PARTS, approval_problems, security_check
-from review.models import SensitiveWord, SignOff
+from review.models import Interpretation, SensitiveWord, SignOff
 from review.permissions import (
     REVIEW_ROLES,
     can_manage_sensitive_words,
@@ -106,11 +106,13 @@ def _relations_form(request, item: Item, data=None, initial=None):
     )
     lookup = review_items_visible_to(request.user) | Item.objects.published()
     if initial is None:
+        details = Interpretation.objects.filter(item=item).first()
         initial = {
             "is_signed_document": item.is_signed_document,
             "needs_interpretation": item.needs_interpretation,
             "interprets": item.interprets_id,
-            "signatory": item.signatory,
+            "interpretation_form": details.form if details else "text",
+            "signatory_user": details.signatory_user_id if details else None,
             "responds_to": (
                 (item.responds_to.index_number or str(item.responds_to_id))
                 if item.responds_to_id
@@ -350,6 +352,7 @@ def _perform(action: str, item: Item, user, data: dict):
             needs_interpretation=data["needs_interpretation"],
             interprets=data["interprets"],
             responds_to=data["responds_to"],
-            signatory=data["signatory"],
+            signatory_user=data["signatory_user"],
+            interpretation_form=data["interpretation_form"],
         )
     raise Http404

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from accounts.roles import Role, has_role
 from audit.models import AuditAction
 from disclosure.models import Item
 from review import checks, notifications
 from review.checks import publicity_problems
-from review.models import Action, Stage
+from review.models import Action, Interpretation, InterpretationForm, Stage
 from review.permissions import can_edit_item_content
 from review.scanner import html_to_text
 from review.services._common import (
@@ -65,11 +66,21 @@ def item_set_relations(
     needs_interpretation: bool,
     interprets: Item | None,
     responds_to: Item | None,
-    signatory: str,
+    signatory: str = "",
+    signatory_user=None,
+    interpretation_form: str = InterpretationForm.TEXT,
 ) -> Item:
     """The release attributes the drafter sets before submission: 签发稿, needs an
-    interpretation, interprets / responds to another item, signatory (Art. 7(4),
-    9(2)). Only in draft or returned state, by the drafting side."""
+    interpretation, interprets / responds to another item, the interpretation's form
+    and signatory (Art. 7(4), 9(2)). The signatory is chosen from the leader
+    accounts (`signatory_user`); its name is the public signature. Only in draft or
+    returned state, by the drafting side."""
+    if interpretation_form not in InterpretationForm.values:
+        raise TransitionError("请选择解读形式。")
+    if signatory_user is not None:
+        if not has_role(signatory_user, Role.LEADER):
+            raise TransitionError("署名须从分管领导（主要负责人）账号中选择。")
+        signatory = str(signatory_user)
     signatory = (signatory or "").strip()
     with transaction.atomic():
         item = _lock(item)
@@ -98,6 +109,13 @@ def item_set_relations(
         item.interprets = interprets
         item.responds_to = responds_to
         item.signatory = signatory
+        if interprets is not None:
+            Interpretation.objects.update_or_create(
+                item=item,
+                defaults={"form": interpretation_form, "signatory_user": signatory_user},
+            )
+        else:
+            Interpretation.objects.filter(item=item).delete()
         _save(
             item,
             acting_user,
