@@ -33,6 +33,8 @@ urlpatterns = [
     ),
     path("staff/notice-settings/", views.notice_settings, name="notice_settings"),
     path("staff/proactive/", views.proactive, name="proactive"),
+    path("staff/archive/", views.archive_export, name="archive_export"),
+    path("staff/<int:pk>/case-file/", views.case_file, name="case_file"),
     path("staff/proactive/propose/", views.proactive_propose, name="proactive_propose"),
     path("staff/proactive/<int:pk>/resolve/", views.proactive_resolve, name="proactive_resolve"),
     path("staff/<int:pk>/files/<int:file_id>/", views.staff_file, name="staff_file"),

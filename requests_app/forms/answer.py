@@ -125,6 +125,14 @@ class NoticeSettingsForm(forms.Form):
         help_text="PNG 或 JPG，不超过 2 MB；建议透明背景的 PNG。加盖在告知书 PDF 的落款处。",
     )
     remove_seal = forms.BooleanField(label="删除现有印章图片", required=False)
+    retention_years = forms.IntegerField(
+        label="申请案卷保管期限（年）",
+        min_value=1,
+        max_value=100,
+        initial=10,
+        required=False,
+        help_text="办结的申请自动归档；保管期限自办结之年的次年起算，按本机关档案保管期限表确定。",
+    )
 
 
 class AnswerOnSpotForm(DraftForm):

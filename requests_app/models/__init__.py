@@ -1,3 +1,4 @@
+from requests_app.models.case_file import CaseFile
 from requests_app.models.choices import (
     OPEN_STATUSES,
     Action,
@@ -31,6 +32,7 @@ from requests_app.models.request import DisclosureRequest, Serial
 __all__ = [
     "OPEN_STATUSES",
     "Action",
+    "CaseFile",
     "Channel",
     "ClockPause",
     "Complaint",

@@ -46,6 +46,11 @@ class NoticeSettings(models.Model):
         help_text="《条例》第五十一条：可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。",
     )
     seal = models.FileField("印章图片", upload_to=seal_path, blank=True)
+    retention_years = models.PositiveSmallIntegerField(
+        "申请案卷保管期限（年）",
+        default=10,
+        help_text="办结的申请归档后保管的年限，自办结之年的次年起算，按本机关档案保管期限表确定。",
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

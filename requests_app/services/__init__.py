@@ -22,6 +22,11 @@ from requests_app.services.answer import (
     request_draft_submit,
     request_withdraw,
 )
+from requests_app.services.archive import (
+    archive_export_year,
+    request_archive,
+    requests_archive_closed,
+)
 from requests_app.services.deadlines import (
     delivery_record_receipt,
     request_correction_ask,
@@ -94,6 +99,9 @@ __all__ = [
     "request_draft_submit",
     "delivery_record_receipt",
     "notice_settings_update",
+    "archive_export_year",
+    "request_archive",
+    "requests_archive_closed",
     "proactive_proposal_create",
     "proactive_proposal_resolve",
     "request_answer_on_the_spot",

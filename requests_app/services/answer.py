@@ -32,6 +32,7 @@ from requests_app.services._common import (
     _store_files,
     _today,
 )
+from requests_app.services.archive import archive_on_commit
 from requests_app.services.deadlines.delivery import REPLY_METHOD, deliver
 from requests_app.services.notices import store_notice_pdf
 from requests_app.transitions import Action
@@ -204,6 +205,7 @@ def _issue(req: DisclosureRequest, action: Action, acting_user, *, reply_method)
     store_notice_pdf(req, remedies)
     req.approved_by = acting_user
     _close(req, action, req.draft_outcome, today)
+    archive_on_commit(req)
     req.save(
         update_fields=[
             "notice_number",
@@ -239,6 +241,7 @@ def request_withdraw(*, request: DisclosureRequest, note: str, acting_user) -> D
     with transaction.atomic():
         req = _begin(request, Action.WITHDRAW)
         _close(req, Action.WITHDRAW, Outcome.OTHER, _today())
+        archive_on_commit(req)
         req.save(update_fields=["status", "outcome", "closed_on", "updated_at"])
         _event(
             req,

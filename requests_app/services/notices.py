@@ -50,6 +50,7 @@ def notice_settings_update(
     complaint_route: str,
     seal=None,
     remove_seal: bool = False,
+    retention_years: int | None = None,
     acting_user,
 ) -> NoticeSettings:
     """The office sets what every 告知书 names (Reg. 51) and its seal image. Later
@@ -63,12 +64,17 @@ def notice_settings_update(
         raise RequestError("请填写投诉、举报受理机关（《条例》第五十一条）。")
     if seal is not None:
         _check_seal(seal)
+    if retention_years is not None and not 1 <= retention_years <= 100:
+        raise RequestError("保管期限应为 1 至 100 年。")
     with transaction.atomic():
         settings = notice_settings_for_update()
         settings.review_authority = review_authority
         settings.court = (court or "").strip()
         settings.complaint_route = complaint_route
         changed = ["review_authority", "court", "complaint_route", "updated_by", "updated_at"]
+        if retention_years is not None:
+            settings.retention_years = retention_years
+            changed.append("retention_years")
         if seal is not None:
             settings.seal.save(seal.name, seal, save=False)
             changed.append("seal")
@@ -83,7 +89,7 @@ def notice_settings_update(
             target=settings,
             detail=(
                 f"告知书设置：复议机关 {settings.review_authority}；法院 {settings.court or '未设置'}；"
-                f"投诉举报 {settings.complaint_route}"
+                f"投诉举报 {settings.complaint_route}；案卷保管 {settings.retention_years} 年"
                 + ("；更换印章图片" if seal is not None else "")
                 + ("；删除印章图片" if remove_seal and seal is None else "")
             ),

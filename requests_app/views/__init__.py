@@ -5,6 +5,8 @@ Split by audience: `public`, `staff`, `remedies` (complaints, 复议/诉讼); sh
 helpers in `_common`."""
 
 from requests_app.views.notices import (
+    archive_export,
+    case_file,
     delivery_receipt,
     notice_settings,
     staff_notice_pdf,
@@ -39,6 +41,8 @@ from requests_app.views.staff import (
 
 __all__ = [
     "apply",
+    "archive_export",
+    "case_file",
     "complaint_answer",
     "complaints",
     "dashboard",

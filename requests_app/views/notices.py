@@ -1,6 +1,8 @@
 """The office's notice settings page, the notice PDFs (staff and applicant) and the
 signed-for dates of posted notices."""
 
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from common.exports import file_response
 from requests_app import forms, permissions, selectors, services
-from requests_app.models import Status
+from requests_app.models import CaseFile, Status
 from requests_app.services import RequestError
 from requests_app.views._common import _staff, _visible
 
@@ -64,6 +66,7 @@ def notice_settings(request):
                     complaint_route=data["complaint_route"],
                     seal=data["seal"],
                     remove_seal=data["remove_seal"],
+                    retention_years=data["retention_years"],
                     acting_user=request.user,
                 )
             except RequestError as exc:
@@ -78,6 +81,7 @@ def notice_settings(request):
                 "review_authority": current.review_authority,
                 "court": current.court,
                 "complaint_route": current.complaint_route,
+                "retention_years": current.retention_years,
             }
         )
     return render(
@@ -112,3 +116,37 @@ def delivery_receipt(request, pk: int, delivery_id: int):
     else:
         messages.error(request, "签收日期未登记：请填写正确的签收日期。")
     return redirect(reverse("requests_app:staff_detail", args=[req.pk]) + "#deliveries")
+
+
+@login_required
+def case_file(request, pk: int):
+    """One request's case file, for those who see the applicant's data."""
+    req = _visible(request, pk)
+    if not permissions.can_see_personal_data(request.user, req):
+        raise Http404
+    case = get_object_or_404(CaseFile, request=req)
+    return file_response(
+        case.file.open("rb"),
+        filename=f"归档-{req.tracking_number}.zip",
+        content_type="application/zip",
+        private=True,
+    )
+
+
+@login_required
+def archive_export(request):
+    """The office exports a year's case files for the 档案室 (audited)."""
+    _staff(request.user)
+    if not permissions.can_manage_requests(request.user):
+        raise Http404
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        raise Http404 from None
+    data = services.archive_export_year(year=year, acting_user=request.user)
+    return file_response(
+        io.BytesIO(data),
+        filename=f"依申请公开归档-{year}.zip",
+        content_type="application/zip",
+        private=True,
+    )

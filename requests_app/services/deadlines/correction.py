@@ -26,6 +26,7 @@ from requests_app.services._common import (
     _store_files,
     _today,
 )
+from requests_app.services.archive import archive_on_commit
 from requests_app.services.deadlines.delivery import correction_due, deliver, service_method
 from requests_app.transitions import Action
 
@@ -139,6 +140,7 @@ def request_correction_lapse(
         if today <= due:
             raise RequestError(f"补正期限 {due} 尚未届满，不能按逾期不补正处理。")
         _close(req, Action.LAPSE_CORRECTION, Outcome.OTHER_NO_CORRECTION, today)
+        archive_on_commit(req)
         req.save(update_fields=["status", "outcome", "closed_on", "updated_at"])
         _event(
             req,

@@ -26,6 +26,7 @@ from requests_app.services._common import (
     _move,
     _today,
 )
+from requests_app.services.archive import archive_on_commit
 from requests_app.services.deadlines.correction import request_correction_lapse
 from requests_app.services.deadlines.delivery import deliver, fee_due, service_method
 from requests_app.transitions import Action
@@ -144,6 +145,7 @@ def request_fee_lapse(
         if today <= _known(req.fee_due_on, "缴费期限"):
             raise RequestError(f"缴费期限 {req.fee_due_on} 尚未届满。")
         _close(req, Action.LAPSE_FEE, Outcome.OTHER_FEE_UNPAID, today)
+        archive_on_commit(req)
         req.save(update_fields=["status", "outcome", "closed_on", "updated_at"])
         _event(
             req,
