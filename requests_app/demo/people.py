@@ -226,13 +226,13 @@ class _Demo:
 ANSWERS = {
     Outcome.DISCLOSED: (
         Ground.DISCLOSED,
-        {"access": "以电子邮件方式发送至您填写的邮箱，请查收附件。"},
+        {"access": "按您选择的获取方式提供，电子邮件请查收附件，邮寄请注意签收。"},
         "",
     ),
     Outcome.PARTIAL: (
         Ground.PARTIAL,
         {
-            "access": "以电子邮件方式发送可以公开的部分。",
+            "access": "按您选择的获取方式提供可以公开的部分。",
             "basis": WithheldBasis.THIRD_PARTY,
             "reason": "名单中的身份证号码、联系电话属于个人隐私，已作区分处理。",
         },
