@@ -124,6 +124,9 @@ def _current(demo: _Demo, today: datetime.date) -> None:
     with _on(today, 8):
         sub = services.request_submit(data=_data(90))
     demo.codes.append(("待确认", sub.request.tracking_number, sub.query_code))
+    # Submitted online three working days ago and never confirmed: flagged.
+    with _on(demo.workdays_before(today, 3), 18):
+        services.request_submit(data=_data(92))
     # A submission discarded as not a request.
     with _on(demo.workdays_before(today, 2)):
         junk = services.request_submit(data=_data(91)).request
