@@ -10,16 +10,17 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from disclosure import deadlines
 from disclosure.choices import ColumnKind, Publicity
-from disclosure.models import Attachment, Column, Item, ItemStatus, Section
+from disclosure.models import Attachment, Column, Item, ItemStatus
+from inspection.drafts import FindingDraft, office_section
 from inspection.links import public_url
 from inspection.models import FindingKind
+from inspection.request_rules import check_unconfirmed_requests
 from workcalendar.selectors import WorkCalendar
 
 # 国办秘函〔2019〕19号: 动态、要闻类栏目超过2周未更新; 通知公告、政策文件类栏目超过6个月未更新;
@@ -30,20 +31,6 @@ HOME_IDLE_DAYS = 14
 # 单项否决: 5 or more idle columns, or 5 or more empty columns, fail the site.
 IDLE_COLUMNS_FAIL_AT = 5
 EMPTY_COLUMNS_FAIL_AT = 5
-
-
-@dataclass
-class FindingDraft:
-    kind: str
-    message: str
-    section: Section | None
-    column: Column | None = None
-    item: Item | None = None
-    attachment: Attachment | None = None
-    subject: str = ""
-    subject_url: str = ""
-    detail: dict = field(default_factory=dict)
-    fingerprint: str = ""
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
@@ -146,10 +133,6 @@ def check_columns(as_of: datetime.date) -> Iterable[FindingDraft]:
 def home_last_update(as_of: datetime.date) -> datetime.datetime | None:
     """The home page lists the newest public items: its last update is theirs."""
     return _public_items().filter(_published_before(as_of)).aggregate(m=Max("published_at"))["m"]
-
-
-def office_section() -> Section | None:
-    return Section.objects.filter(is_office=True).order_by("order", "id").first()
 
 
 def check_home(as_of: datetime.date) -> Iterable[FindingDraft]:
@@ -386,6 +369,7 @@ RULES: list[Callable[[datetime.date], Iterable[FindingDraft]]] = [
     check_attachments,
     check_published_content,
     check_consultations,
+    check_unconfirmed_requests,
 ]
 
 

@@ -114,10 +114,14 @@ def on_time_by_section(year: int) -> tuple[list[Rate], Rate]:
     return list(rates.values()), total
 
 
-def request_figures(year: int) -> tuple[list[tuple[str, int]], Rate, int]:
+def request_figures(
+    year: int, *, today: datetime.date | None = None
+) -> tuple[list[tuple[str, int]], Rate, int]:
     """Requests concluded in `year` by outcome group (table 三's （一）…（六）), how
     many were answered within their legal deadline (Reg. 33, extensions and
-    pauses included), and how many are open now."""
+    pauses included), and how many are open now. The on-time rate also counts, as
+    late, every open request already past its deadline (on the year's last day, or
+    today for the current year): a request nobody answers is not on time."""
     from requests_app.models import DisclosureRequest
     from requests_app.outcomes import OUTCOME_GROUPS, outcome_group
     from requests_app.selectors import request_clock, with_clock_data
@@ -131,6 +135,12 @@ def request_figures(year: int) -> tuple[list[tuple[str, int]], Rate, int]:
         groups[outcome_group(request.outcome).key] += 1
         rate.total += 1
         rate.on_time += not request_clock(request, cal=cal).closed_late
+    today = today or timezone.localdate()
+    as_of = min(today, datetime.date(year, 12, 31))
+    still_open = with_clock_data(DisclosureRequest.objects.open().filter(received_on__lte=as_of))
+    for request in still_open:
+        if request_clock(request, today=as_of, cal=cal).overdue:
+            rate.total += 1  # overdue and unanswered: late
     outcomes = [(g.label.split("（")[0], groups[g.key]) for g in OUTCOME_GROUPS]
     return outcomes, rate, DisclosureRequest.objects.open().count()
 
@@ -140,7 +150,7 @@ def dashboard(*, year: int, today: datetime.date | None = None) -> Statistics:
 
     today = today or timezone.localdate()
     on_time, on_time_total = on_time_by_section(year)
-    outcomes, requests_on_time, requests_open = request_figures(year)
+    outcomes, requests_on_time, requests_open = request_figures(year, today=today)
     stats = Statistics(
         year=year,
         monthly=monthly_counts(year),

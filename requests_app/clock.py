@@ -162,3 +162,47 @@ def workdays_left(today: datetime.date, due: datetime.date, cal: WorkCalendar | 
     if due <= today:
         return 0
     return (cal or WorkCalendar()).workdays_between(today, due).days
+
+
+REVIEW_DAYS = 60  # 行政复议法 Art. 20: 自知道之日起六十日内提出行政复议申请
+LITIGATION_MONTHS = 6  # 行政诉讼法 Art. 46: 自知道或者应当知道作出行政行为之日起六个月内
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    """The corresponding day `months` later; the month's last day when it has none."""
+    import calendar
+
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _last_day(nominal: datetime.date, head: str, cal: WorkCalendar) -> ComputedDate:
+    """A period ending on `nominal`, moved to the next working day when it falls on a
+    rest day or holiday (民法典 Art. 203: 以法定休假日结束的次日为期间的最后一日)."""
+    day = nominal
+    confirmed = cal.year_confirmed(day.year)
+    while not cal.is_workday(day):
+        day += datetime.timedelta(days=1)
+        confirmed &= cal.year_confirmed(day.year)
+    moved = "" if day == nominal else f"（{fmt(nominal)} 为休息日，顺延）"
+    return ComputedDate(day=day, confirmed=confirmed, explanation=f"{head} → {fmt(day)}{moved}")
+
+
+def remedy_deadlines(
+    received_on: datetime.date, cal: WorkCalendar | None = None
+) -> tuple[ComputedDate, ComputedDate]:
+    """The last days to apply for 行政复议 (60 days) and to sue (6 months) after the
+    applicant received the reply: the day of receipt is not counted."""
+    cal = cal or WorkCalendar()
+    review = _last_day(
+        received_on + datetime.timedelta(days=REVIEW_DAYS),
+        f"收到答复告知书 {fmt(received_on)} + {REVIEW_DAYS} 日",
+        cal,
+    )
+    litigation = _last_day(
+        _add_months(received_on, LITIGATION_MONTHS),
+        f"收到答复告知书 {fmt(received_on)} + {LITIGATION_MONTHS} 个月",
+        cal,
+    )
+    return review, litigation

@@ -107,6 +107,12 @@ def can_decide_extension(user, request: DisclosureRequest) -> bool:
     return is_office_head(user)
 
 
+def can_decide_discard(user) -> bool:
+    """Not taking an online submission as a request: the head of the office decides
+    (no submission disappears on one person's word)."""
+    return is_office_head(user)
+
+
 def can_record_remedy(user) -> bool:
     return is_office_member(user)
 
@@ -137,11 +143,13 @@ def _office_actions():
 
     return {
         Action.CONFIRM_RECEIPT,
-        Action.DISCARD,
+        Action.PROPOSE_DISCARD,
         Action.ASSIGN,
         Action.RETURN_DRAFT,
         Action.APPROVE,
         Action.WITHDRAW,
+        Action.ANSWER_ON_SPOT,
+        Action.DECIDE_REASONS,
     }
 
 
@@ -159,6 +167,7 @@ def _handler_actions():
         Action.RECORD_PAYMENT,
         Action.LAPSE_FEE,
         Action.SUBMIT_DRAFT,
+        Action.ASK_REASONS,
     }
 
 
@@ -169,8 +178,16 @@ def can_take_action(user, action, request: DisclosureRequest) -> bool:
 
     if action == Action.DECIDE_EXTENSION:
         return can_decide_extension(user, request)
+    if action == Action.DISCARD:
+        return can_decide_discard(user)
     if action in _office_actions():
         return can_manage_requests(user)
     if action in _handler_actions():
         return can_handle_request(user, request)
     return False
+
+
+def can_configure_notices(user) -> bool:
+    """The office names the 复议机关, the court and the complaint route once, and
+    uploads the seal image, for every 告知书."""
+    return is_office_member(user)

@@ -29,6 +29,7 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.SUBMIT: _t((), (S.SUBMITTED,)),  # creation, online
     Action.REGISTER: _t((), (S.RECEIVED,)),  # creation by staff, received at once
     Action.CONFIRM_RECEIPT: _t((S.SUBMITTED,), (S.RECEIVED,)),
+    Action.PROPOSE_DISCARD: _t((S.SUBMITTED,), (S.SUBMITTED,)),
     Action.DISCARD: _t((S.SUBMITTED,), (S.DISCARDED,)),
     Action.ASSIGN: _t((S.RECEIVED, S.ASSIGNED), (S.ASSIGNED,)),
     # Reg. 30: the correction comes before any answer is drafted.
@@ -46,6 +47,11 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.RETURN_DRAFT: _t((S.DRAFTED,), (S.ASSIGNED,)),
     Action.APPROVE: _t((S.DRAFTED,), (S.CLOSED,)),
     Action.WITHDRAW: _t(_ALL_OPEN, (S.CLOSED,)),
+    # Reg. 33(1): answered while the applicant is there, on the day of receipt.
+    Action.ANSWER_ON_SPOT: _t((S.RECEIVED, S.ASSIGNED), (S.CLOSED,)),
+    # Reg. 35: the applicant is asked for reasons, and the office decides on them.
+    Action.ASK_REASONS: _t((S.RECEIVED, S.ASSIGNED), (S.RECEIVED, S.ASSIGNED)),
+    Action.DECIDE_REASONS: _t((S.RECEIVED, S.ASSIGNED), (S.RECEIVED, S.ASSIGNED)),
 }
 
 

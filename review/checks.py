@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from disclosure.choices import Publicity
 from disclosure.models import Item, ItemStatus
-from review.models import Action, Decision
+from review.models import Action, Decision, Interpretation, InterpretationForm
 from review.revision import content_revision
 from review.scanner import (
     ActiveContent,
@@ -112,6 +112,12 @@ def _summarise(findings: list[Finding]) -> str:
     return shown + more
 
 
+def interpretation_form(item: Item) -> str:
+    """The interpretation's form; 文字解读 unless the drafter chose another."""
+    details = Interpretation.objects.filter(item_id=item.pk).values_list("form", flat=True).first()
+    return details or InterpretationForm.TEXT
+
+
 def interpretation_problems(item: Item) -> list[Blocker]:
     blockers = []
     if item.needs_interpretation:
@@ -147,14 +153,29 @@ def interpretation_problems(item: Item) -> list[Blocker]:
                     "该政策文件尚未审核通过（第七条第四项）。",
                 )
             )
+        form = interpretation_form(item)
         text = html_to_text(item.body)
-        missing = [part for part in INTERPRETATION_PARTS if part not in text]
-        if missing:
-            blockers.append(
-                Blocker(
-                    "interpretation_incomplete",
-                    "解读材料缺少必备内容：" + "、".join(missing) + "（第七条第四项）。",
+        if form == InterpretationForm.TEXT:
+            missing = [part for part in INTERPRETATION_PARTS if part not in text]
+            if missing:
+                blockers.append(
+                    Blocker(
+                        "interpretation_incomplete",
+                        "文字解读缺少必备内容：" + "、".join(missing) + "（第七条第四项）。",
+                    )
                 )
+        elif form == InterpretationForm.INTERVIEW:
+            if not text.strip() and not item.attachments.exists():
+                blockers.append(
+                    Blocker(
+                        "interpretation_incomplete",
+                        "访谈/新闻发布会解读须有文字实录或音视频附件。",
+                    )
+                )
+        elif not item.attachments.exists():
+            label = InterpretationForm(form).label
+            blockers.append(
+                Blocker("interpretation_incomplete", f"{label}须上传{label}文件作为附件。")
             )
         if not (item.signatory or "").strip():
             blockers.append(
@@ -266,30 +287,58 @@ def current_round(item: Item) -> Decision | None:
     return Decision.objects.filter(item=item, action=Action.SUBMIT).order_by("-id").first()
 
 
+def stage_decisions(item: Item) -> dict[str, Decision]:
+    """Each stage's latest decision (approval or return) on `item`, whatever the round:
+    the one that counts for that stage now."""
+    latest: dict[str, Decision] = {}
+    for decision in (
+        Decision.objects.filter(item=item, action__in=[Action.APPROVE, Action.RETURN])
+        .select_related("actor")
+        .order_by("id")
+    ):
+        latest[decision.stage] = decision
+    return latest
+
+
+def first_open_stage(item: Item, *, revision: str | None = None) -> str | None:
+    """The first stage whose latest decision is not an approval of the current content
+    (F3: every stage approves the revision that goes public). A change of content after
+    any approval therefore sends the item back to 初审; a resubmission of unchanged
+    content resumes at the stage that returned it. None: all three stages approved
+    the current content."""
+    revision = revision or content_revision(item)
+    latest = stage_decisions(item)
+    for stage in STAGE_ORDER:
+        decision = latest.get(stage)
+        if decision is None or decision.action != Action.APPROVE or decision.revision != revision:
+            return stage
+    return None
+
+
 def approval_problems(item: Item, *, revision: str | None = None) -> list[str]:
     """Why the 三审 chain does not cover the current content, or [] if it does.
 
-    A pass starts at the stage the submission sent the item to (初审, or after a
-    return the stage that returned it); it needs an approval at that stage and every
-    later one, each given to the current content after that submission."""
+    Every stage's latest decision must be an approval given to the current content
+    (an approval of an earlier revision is void: 已失效), and the content must be the
+    one last submitted."""
     revision = revision or content_revision(item)
     submission = current_round(item)
     if submission is None:
         return ["本信息未经三审（初审、复审、终审）。"]
-    if submission.revision != revision:
-        return ["内容在送审后已被修改，此前的审核意见已失效，须退回起草人后重新送审。"]
-    start = STAGE_ORDER.index(submission.stage) if submission.stage in STAGE_ORDER else 0
-    approvals = {
-        d.stage: d
-        for d in Decision.objects.filter(item=item, action=Action.APPROVE, id__gt=submission.id)
-    }
     problems = []
-    for stage in STAGE_ORDER[start:]:
-        decision = approvals.get(stage)
+    if submission.revision != revision:
+        problems.append("内容在送审后已被修改，此前的审核意见已失效，须退回起草人后重新送审。")
+    latest = stage_decisions(item)
+    for stage in STAGE_ORDER:
+        decision = latest.get(stage)
         if decision is None:
             problems.append(f"缺少{stage.label}意见。")
+        elif decision.action != Action.APPROVE:
+            problems.append(f"{stage.label}已退回，尚未重新审核通过。")
         elif decision.revision != revision:
-            problems.append(f"{stage.label}意见针对的是旧版本内容，已失效。")
+            problems.append(
+                f"{stage.label}意见针对的是旧版本内容（版本 {decision.revision[:8]}），已失效。"
+            )
     return problems
 
 

@@ -6,8 +6,11 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.roles import Role
 from disclosure.choices import Validity
 from disclosure.models import Item
+from review.models import InterpretationForm
 
 
 class TokenForm(forms.Form):
@@ -158,11 +161,20 @@ class RelationsForm(forms.Form):
         required=False,
         empty_label="（不是解读材料）",
     )
-    signatory = forms.CharField(
-        label="署名（解读、回应信息）",
-        max_length=100,
+    interpretation_form = forms.ChoiceField(
+        label="解读形式（解读材料）",
+        choices=InterpretationForm.choices,
+        initial=InterpretationForm.TEXT,
         required=False,
-        help_text="主要负责人或分管负责人，如“局长 王某某”。",
+        help_text="文字解读须包含制定背景、起草过程、工作目标、主要内容、创新举措、下一步工作考虑；"
+        "图解、视频、音频解读须上传相应文件。",
+    )
+    signatory_user = forms.ModelChoiceField(
+        label="署名（解读材料）",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="（不是解读材料）",
+        help_text="从分管领导（主要负责人）账号中选择。",
     )
     responds_to = forms.CharField(
         label="本件回应的信息（索引号或编号）", max_length=60, required=False
@@ -177,6 +189,13 @@ class RelationsForm(forms.Form):
             f"{i.title}（{i.get_status_display()}）"
         )
         self._lookup = lookup if lookup is not None else Item.objects.none()
+        self.fields["signatory_user"].queryset = User.objects.filter(
+            is_active=True, groups__name=str(Role.LEADER)
+        ).order_by("username")
+        self.fields["signatory_user"].label_from_instance = str
+
+    def clean_interpretation_form(self):
+        return self.cleaned_data.get("interpretation_form") or InterpretationForm.TEXT
 
     def clean_responds_to(self):
         reference = self.cleaned_data.get("responds_to")

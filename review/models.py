@@ -20,6 +20,7 @@ class Action(models.TextChoices):
     """What a decision record says happened."""
 
     SUBMIT = "submit", "提交送审"
+    RECALL = "recall", "撤回送审"
     APPROVE = "approve", "审核通过"
     RETURN = "return", "退回修改"
     OVERRIDE = "override", "领导确认越过安全检查"
@@ -182,3 +183,44 @@ class ChangeNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.changed_at:%Y-%m-%d} {self.note[:30]}"
+
+
+class InterpretationForm(models.TextChoices):
+    """The forms an interpretation (解读) takes (Art. 7(4)); the six headed parts are
+    asked of a 文字解读 only."""
+
+    TEXT = "text", "文字解读"
+    GRAPHIC = "graphic", "图解"
+    VIDEO = "video", "视频解读"
+    AUDIO = "audio", "音频解读"
+    INTERVIEW = "interview", "访谈/新闻发布会"
+
+
+class Interpretation(models.Model):
+    """An interpretation item's form and the leader account that signs it. The item's
+    `signatory` text (shown publicly) is the signing leader's name."""
+
+    item = models.OneToOneField(
+        "disclosure.Item",
+        on_delete=models.CASCADE,
+        related_name="interpretation_details",
+        verbose_name="解读材料",
+    )
+    form = models.CharField(
+        "解读形式", max_length=20, choices=InterpretationForm, default=InterpretationForm.TEXT
+    )
+    signatory_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="署名领导",
+    )
+
+    class Meta:
+        verbose_name = "解读形式与署名"
+        verbose_name_plural = "解读形式与署名"
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.get_form_display()}"

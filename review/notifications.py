@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -39,7 +40,11 @@ def stage_recipients(item: Item) -> list[User]:
         name = f"approve_{stage}"
         candidates = _users_with_role(STAGE_ROLE[stage])
         if stage == "first":
-            candidates = candidates.filter(groups=item.section.group)
+            # The producing section's heads, and the head of the office where he
+            # reviews at 初审 (`permissions.office_head_reviews_first`).
+            candidates = candidates.filter(
+                Q(groups=item.section.group) | Q(groups__section__is_office=True)
+            ).distinct()
         return [u for u in candidates if transition_refusal(u, item, name) is None]
     if item.status == ItemStatus.APPROVED:
         return list(_users_with_role(Role.OFFICE_REVIEWER))

@@ -37,6 +37,8 @@ def content_revision(item, attachments=None) -> str:
     data["attachments"] = sorted(
         [a.pk, a.title, a.file.name if a.file else "", a.size] for a in attachments
     )
+    # The interpretation's form and signing leader are part of what is approved.
+    data["interpretation"] = _interpretation(item)
     blob = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
@@ -45,3 +47,12 @@ def _plain(value):
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+def _interpretation(item) -> list:
+    if not item.pk or not item.interprets_id:
+        return []
+    from review.models import Interpretation
+
+    row = Interpretation.objects.filter(item_id=item.pk).values_list("form", "signatory_user_id")
+    return list(row.first() or [])

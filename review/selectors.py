@@ -7,11 +7,17 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from accounts.roles import Role, group_ids, has_role
+from accounts.roles import Role, group_ids, has_role, is_office_head
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
 from review.models import Action, Decision
-from review.permissions import can_edit_item_content, can_take, review_items_visible_to
+from review.permissions import (
+    can_edit_item_content,
+    can_take,
+    office_head_reviews_first,
+    review_items_visible_to,
+    section_head_ids,
+)
 from review.revision import content_revision
 from review.workflow import PAGE_ACTIONS, READY_STATUSES, STATUS_STAGE
 from workcalendar.selectors import WorkCalendar
@@ -28,7 +34,8 @@ def queue_for(user) -> list[Item]:
     """Items waiting for `user`: at a stage they decide (初审 for the heads of the
     producing section, 复审 for the office, 终审 for the leader) and approved items
     waiting for release (office, leader); minus what separation of duties forbids
-    (`permissions.transition_refusal`, applied here in bulk: three queries in all)."""
+    (`permissions.transition_refusal`, applied here in bulk: three queries in all,
+    and for the head of the office one more per section whose 初审 he may take)."""
     statuses = []
     if has_role(user, Role.SECTION_HEAD):
         statuses.append(S.FIRST_REVIEW)
@@ -47,6 +54,8 @@ def queue_for(user) -> list[Item]:
         .order_by("updated_at", "pk")
     )
     section_groups = group_ids(user)
+    office_head = is_office_head(user)
+    heads: dict[int, frozenset[int]] = {}  # per section group, read once
     decided: dict[int, set[str]] = {}
     for item_id, decided_stage in Decision.objects.filter(
         actor=user, item__in=[i.pk for i in items], action__in=[Action.APPROVE, Action.RETURN]
@@ -59,7 +68,13 @@ def queue_for(user) -> list[Item]:
             queue.append(item)  # approved: waiting for release
             continue
         if stage == "first" and item.section.group_id not in section_groups:
-            continue
+            if not office_head:
+                continue
+            group = item.section.group_id
+            if group not in heads:
+                heads[group] = section_head_ids(item)
+            if not office_head_reviews_first(item, heads[group]):
+                continue
         if decided.get(item.pk, set()) - {stage}:
             continue  # decided at another stage of this item
         queue.append(item)

@@ -16,18 +16,22 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import has_role
+from audit.models import AuditAction
+from audit.services import audit_record
 from common.sanitize import clean_html
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
-from review import forms, selectors, services
+from review import forms, masking, selectors, services
 from review.checks import INTERPRETATION_PARTS, approval_problems, security_check
-from review.models import SensitiveWord, SignOff
+from review.models import Interpretation, SensitiveWord, SignOff
 from review.permissions import (
     REVIEW_ROLES,
     can_manage_sensitive_words,
+    can_reveal_content,
     can_use_review,
     review_items_visible_to,
 )
+from review.revision import content_revision
 from review.workflow import PAGE_ACTIONS, READY_STATUSES, STAGE_ORDER, stage_of
 
 S = ItemStatus
@@ -77,6 +81,7 @@ class ActionSpec:
 # and of the release attributes (not a transition).
 ACTIONS: dict[str, ActionSpec] = {
     "submit": ActionSpec(forms.TokenForm, "已提交送审"),
+    "recall": ActionSpec(forms.TokenForm, "已撤回送审"),
     "approve": ActionSpec(forms.ApproveForm, "已审核通过"),
     "return": ActionSpec(forms.ReturnForm, "已退回起草人"),
     "override": ActionSpec(forms.OverrideForm, "已记录领导确认"),
@@ -101,11 +106,13 @@ def _relations_form(request, item: Item, data=None, initial=None):
     )
     lookup = review_items_visible_to(request.user) | Item.objects.published()
     if initial is None:
+        details = Interpretation.objects.filter(item=item).first()
         initial = {
             "is_signed_document": item.is_signed_document,
             "needs_interpretation": item.needs_interpretation,
             "interprets": item.interprets_id,
-            "signatory": item.signatory,
+            "interpretation_form": details.form if details else "text",
+            "signatory_user": details.signatory_user_id if details else None,
             "responds_to": (
                 (item.responds_to.index_number or str(item.responds_to_id))
                 if item.responds_to_id
@@ -118,6 +125,7 @@ def _relations_form(request, item: Item, data=None, initial=None):
 def _initial_forms(request, item: Item, token: str) -> dict:
     return {
         "submit": forms.TokenForm(initial={"token": token}),
+        "recall": forms.TokenForm(initial={"token": token}),
         "approve": forms.ApproveForm(initial={"token": token}),
         "return": forms.ReturnForm(initial={"token": token}),
         "override": forms.OverrideForm(initial={"token": token}),
@@ -167,7 +175,8 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
     page_forms = _initial_forms(request, item, token)
     if bound:
         page_forms.update(bound)
-    stage_rows = _stage_rows(item)
+    history = selectors.item_history(item)
+    stage_rows = _stage_rows(item, history)
     can = selectors.page_actions(request.user, item, report, problems)
     kept = None
     for action, form in (bound or {}).items():
@@ -176,12 +185,12 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
     due = deadlines.item_due_date(item) if item.formed_on else None
     context = {
         "item": item,
-        "body_html": mark_safe(clean_html(item.body)),  # noqa: S308 - sanitized just now
+        **_preview_context(request, item, report),
         "token": token,
         "report": report,
         "approval_problems": problems,
         "stage_rows": stage_rows,
-        "history": selectors.item_history(item),
+        "history": history,
         "can": can,
         "kept": kept,
         "bound_actions": list(bound or {}),
@@ -200,6 +209,52 @@ def _render_item(request, item: Item, *, bound: dict | None = None, status: int 
     return render(request, "review/item.html", context, status=status)
 
 
+REVEAL_SESSION_KEY = "review_reveal_{pk}"
+
+
+def _preview_context(request, item: Item, report) -> dict:
+    """The preview, masked unless the user revealed this very revision (F8)."""
+    revealed = request.session.get(REVEAL_SESSION_KEY.format(pk=item.pk)) == report.revision
+    if revealed:
+        return {
+            "body_html": mark_safe(clean_html(item.body)),  # noqa: S308 - sanitized just now
+            "summary_text": item.summary,
+            "preview": None,
+            "revealed": True,
+        }
+    preview = masking.masked_preview(item, report.scan.personal_data)
+    return {
+        "body_html": mark_safe(preview.html),  # noqa: S308 - sanitized, then masked (escaped)
+        "summary_text": preview.summary,
+        "preview": preview,
+        "revealed": False,
+        "may_reveal": can_reveal_content(request.user, item)
+        and (preview.masked > 0 or preview.withheld),
+    }
+
+
+@login_required
+@require_POST
+def item_reveal(request, pk: int):
+    """Show the unmasked content of this revision for this session: an explicit act,
+    on the audit log (F8: views of personal data)."""
+    _require_staff(request)
+    item = _visible_item(request, pk)
+    if not can_reveal_content(request.user, item):
+        messages.error(request, "您的角色只能查看脱敏后的内容。")
+        return redirect("review:item", pk=item.pk)
+    revision = content_revision(item)
+    request.session[REVEAL_SESSION_KEY.format(pk=item.pk)] = revision
+    audit_record(
+        action=AuditAction.VIEW_PERSONAL,
+        actor=request.user,
+        target=item,
+        request=request,
+        detail=f"审核页查看未脱敏内容（内容版本 {revision}）",
+    )
+    return redirect("review:item", pk=item.pk)
+
+
 def _public_url(item: Item) -> str | None:
     from django.urls import NoReverseMatch, reverse
 
@@ -211,16 +266,13 @@ def _public_url(item: Item) -> str | None:
         return None
 
 
-def _stage_rows(item: Item) -> list[dict]:
-    """For each stage, its latest decision in the current pass (for the summary)."""
-    history = selectors.item_history(item)
-    submissions = [d for d in history if d.action == "submit"]
-    start_id = submissions[-1].id if submissions else 0
+def _stage_rows(item: Item, history: list) -> list[dict]:
+    """For each stage, its latest decision (the one that counts now: F3, every stage
+    approves the revision that goes public), void when given to older content."""
     rows = []
     for stage in STAGE_ORDER:
         at_stage = [d for d in history if d.stage == stage and d.action in ("approve", "return")]
-        this_pass = [d for d in at_stage if d.id > start_id]
-        latest = (this_pass or at_stage or [None])[-1]
+        latest = at_stage[-1] if at_stage else None
         rows.append({"stage": stage, "decision": latest, "current": stage_of(item.status) == stage})
     return rows
 
@@ -300,6 +352,7 @@ def _perform(action: str, item: Item, user, data: dict):
             needs_interpretation=data["needs_interpretation"],
             interprets=data["interprets"],
             responds_to=data["responds_to"],
-            signatory=data["signatory"],
+            signatory_user=data["signatory_user"],
+            interpretation_form=data["interpretation_form"],
         )
     raise Http404

@@ -1,9 +1,11 @@
 """The release workflow of seed Art. 9 as one transitions map.
 
     draft ──submit──▶ 初审 ──approve──▶ 复审 ──approve──▶ 终审 ──approve──▶ approved
-      ▲                │                 │                 │                │  │
-      └──── returned ◀─┴──── return ─────┴──── return ─────┘        release │  │ schedule
-            (resubmission resumes at the stage that returned it)            ▼  ▼
+      ▲ ▲              │                 │                 │                │  │
+      │ └──── returned ◀┴──── return ─────┴──── return ─────┘        release │  │ schedule
+      │  (resubmission: unchanged content resumes at the stage that          │  │
+      │   returned it; any change after an approval restarts at 初审)        ▼  ▼
+      └── recall (the drafter, before the first decision of the round)
     draft/returned ──publish_signed (签发稿, Art. 9(2))──────────────▶ published ◀─ scheduled
                                                                   (publish_due)
     published ──withdraw──▶ withdrawn;  published/withdrawn ──replace──▶ (pointer to the new item)
@@ -71,6 +73,9 @@ TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in [
         Transition("submit", "提交送审", frozenset({S.DRAFT, S.RETURNED}), None, _DRAFTERS),
+        # The drafter takes a submission back before anyone decided on it (F3): no
+        # dead end for an item submitted by mistake or waiting for an absent reviewer.
+        Transition("recall", "撤回送审", IN_REVIEW_STATUSES, S.DRAFT, _DRAFTERS),
         *[
             Transition(
                 f"approve_{stage}",

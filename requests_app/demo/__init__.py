@@ -24,6 +24,45 @@ from requests_app.models import DisclosureRequest
 __all__ = ["load"]
 
 
+def _seal_image():
+    """A stand-in seal for the demo: a red ring with a star (the real one is uploaded
+    by the office)."""
+    import io
+    import math
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image, ImageDraw
+
+    size = 400
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    red = (210, 20, 20, 230)
+    draw.ellipse((12, 12, size - 12, size - 12), outline=red, width=16)
+    centre, outer, inner = size / 2, 70, 28
+    points = [
+        (
+            centre + (outer if i % 2 == 0 else inner) * math.sin(i * math.pi / 5),
+            centre - (outer if i % 2 == 0 else inner) * math.cos(i * math.pi / 5),
+        )
+        for i in range(10)
+    ]
+    draw.polygon(points, fill=red)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return SimpleUploadedFile("demo-seal.png", buffer.getvalue(), content_type="image/png")
+
+
+def _notice_settings(office, organisation) -> None:
+    county = organisation.name.split("县", 1)[0] + "县" if "县" in organisation.name else ""
+    services.notice_settings_update(
+        review_authority=f"{county}人民政府" if county else "县人民政府",
+        court=f"{county}人民法院" if county else "",
+        complaint_route=f"{county}人民政府办公室（政务公开办）" if county else "上一级行政机关",
+        seal=_seal_image(),
+        acting_user=office,
+    )
+
+
 def load(ctx: dict) -> None:
     organisation = ctx.get("organisation") or current_organisation()
     if organisation is None or DisclosureRequest.objects.exists():
@@ -50,6 +89,7 @@ def load(ctx: dict) -> None:
     today = timezone.localdate()
     if not demo.cal.is_workday(today):
         today = demo.workdays_before(today, 1)
+    _notice_settings(office, organisation)
     # The demo applicants' addresses are invented: send them nothing.
     with services.seams(mail_applicants=False):
         _history(demo, today)

@@ -3,8 +3,9 @@
 import datetime
 
 from requests_app import services
-from requests_app.demo.people import ANSWERS, DAY, _data, _Demo, _on
-from requests_app.models import Channel, PauseKind
+from requests_app.demo.people import DAY, _data, _Demo, _on
+from requests_app.grounds import Ground
+from requests_app.models import Channel, DiscardReason, PauseKind
 from requests_app.outcomes import Outcome, RemedyKind, RemedyResult
 
 
@@ -33,7 +34,7 @@ def _history(demo: _Demo, today: datetime.date) -> None:
         answer_day = demo.cal.add_workdays(received, workdays).date
         if answer_day >= today:
             continue
-        req, code = demo.answered(received, answer_day, outcome, ANSWERS[outcome], k, org=org)
+        req, code = demo.answered(received, answer_day, outcome, k, org=org)
         closed.append((req, answer_day))
     if not closed:
         return
@@ -123,12 +124,19 @@ def _current(demo: _Demo, today: datetime.date) -> None:
     with _on(today, 8):
         sub = services.request_submit(data=_data(90))
     demo.codes.append(("待确认", sub.request.tracking_number, sub.query_code))
+    # Submitted online three working days ago and never confirmed: flagged.
+    with _on(demo.workdays_before(today, 3), 18):
+        services.request_submit(data=_data(92))
     # A submission discarded as not a request.
     with _on(demo.workdays_before(today, 2)):
         junk = services.request_submit(data=_data(91)).request
-        services.request_discard(
-            request=junk, reason="重复提交（与前一份内容相同）", acting_user=demo.office
+        services.request_discard_propose(
+            request=junk,
+            reason=DiscardReason.NO_CONTENT,
+            note="内容为测试文字",
+            acting_user=demo.office,
         )
+        services.request_discard(request=junk, acting_user=demo.head)
     # Received, not yet assigned.
     demo.received(demo.workdays_before(today, 1), channel=Channel.POST_SIGNED)
     # Overdue: received 24 working days ago, still being handled.
@@ -188,11 +196,10 @@ def _current(demo: _Demo, today: datetime.date) -> None:
     with _on(today, 9):
         services.request_draft_submit(
             request=req,
-            outcome=Outcome.DISCLOSED,
+            ground=Ground.DISCLOSED,
+            details={"access": "以电子邮件方式发送公开文本。"},
             text="现将 2025 年度就业补助资金使用情况的公开文本提供给您。",
             acting_user=demo.clerk_of(req),
         )
     # Answered today.
-    req, _ = demo.answered(
-        demo.workdays_before(today, 5), today, Outcome.PARTIAL, ANSWERS[Outcome.PARTIAL], 2
-    )
+    req, _ = demo.answered(demo.workdays_before(today, 5), today, Outcome.PARTIAL, 2)

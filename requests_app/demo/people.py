@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.roles import Role
 from disclosure.models import Section
 from requests_app import services
+from requests_app.grounds import Ground, WithheldBasis
 from requests_app.models import Channel, DisclosureRequest
 from requests_app.outcomes import ApplicantType, OrganisationKind, Outcome
 from workcalendar.selectors import WorkCalendar
@@ -205,26 +206,85 @@ class _Demo:
         req = DisclosureRequest.objects.get(pk=req.pk)
         return self.clerks[req.section_id]
 
-    def answered(self, day, answer_day, outcome, text, k=0, **kw):
+    def answered(self, day, answer_day, outcome, k=0, **kw):
         req, code = self.assigned(day, k, **kw)
+        ground, details, text = ANSWERS[outcome]
         with _on(answer_day, 9):
             services.request_draft_submit(
-                request=req, outcome=outcome, text=text, acting_user=self.clerk_of(req)
+                request=req,
+                ground=ground,
+                details=details,
+                text=text,
+                acting_user=self.clerk_of(req),
             )
         with _on(answer_day, 16):
             services.request_approve(request=req, acting_user=self.office)
         return req, code
 
 
+# Each demo answer: its legal ground, what that ground asks for, and a remark.
 ANSWERS = {
-    Outcome.DISCLOSED: "现将该信息以电子邮件方式提供给您，请查收附件。",
-    Outcome.PARTIAL: "该信息中涉及个人身份信息的部分已作区分处理，其余部分予以提供。",
-    Outcome.WITHHELD_PROCESS_INFO: "您申请的材料为内部讨论稿，尚未形成正式文件。",
-    Outcome.WITHHELD_THIRD_PARTY: "经征求第三方意见，第三方不同意公开，且不公开不会对公共利益造成重大影响。",
-    Outcome.UNAVAILABLE_NOT_HELD: "经检索，本机关未制作或获取该信息；该信息可能由县统计局掌握，联系电话 0572-6020000。",
-    Outcome.UNAVAILABLE_NEEDS_CREATION: "您要求的统计汇总需要对现有数据进行加工分析，本机关不予提供。",
-    Outcome.NOT_PROCESSED_PETITION: "您反映的欠薪问题请向县劳动保障监察大队投诉，电话 12333。",
-    Outcome.NOT_PROCESSED_REPEAT: "本机关已于此前就相同内容作出答复。",
-    Outcome.NOT_PROCESSED_PUBLICATION: "该文件已刊登于《示例县人民政府公报》2025 年第 3 期，可在县图书馆查阅。",
-    Outcome.WITHHELD_ENFORCEMENT_FILE: "您申请的材料属于行政执法案卷，可依法申请查阅案卷。",
+    Outcome.DISCLOSED: (
+        Ground.DISCLOSED,
+        {"access": "按您选择的获取方式提供，电子邮件请查收附件，邮寄请注意签收。"},
+        "",
+    ),
+    Outcome.PARTIAL: (
+        Ground.PARTIAL,
+        {
+            "access": "按您选择的获取方式提供可以公开的部分。",
+            "basis": WithheldBasis.THIRD_PARTY,
+            "reason": "名单中的身份证号码、联系电话属于个人隐私，已作区分处理。",
+        },
+        "",
+    ),
+    Outcome.WITHHELD_PROCESS_INFO: (
+        Ground.WITHHELD,
+        {
+            "basis": WithheldBasis.PROCESS_INFO,
+            "reason": "您申请的材料为内部讨论稿，尚未形成正式文件。",
+        },
+        "",
+    ),
+    Outcome.WITHHELD_THIRD_PARTY: (
+        Ground.WITHHELD,
+        {
+            "basis": WithheldBasis.THIRD_PARTY,
+            "reason": "经征求第三方意见，第三方不同意公开，且不公开不会对公共利益造成重大影响。",
+        },
+        "",
+    ),
+    Outcome.UNAVAILABLE_NOT_HELD: (
+        Ground.NOT_OURS,
+        {"agency_name": "示例县统计局", "agency_contact": "0572-6020000"},
+        "全县分行业就业人数统计由统计部门制作和保存。",
+    ),
+    Outcome.UNAVAILABLE_NEEDS_CREATION: (
+        Ground.NEEDS_CREATION,
+        {},
+        "您要求的统计汇总需要对现有数据进行加工分析。",
+    ),
+    Outcome.NOT_PROCESSED_PETITION: (
+        Ground.PETITION,
+        {"channel": "县劳动保障监察大队，投诉电话 12333。"},
+        "",
+    ),
+    Outcome.NOT_PROCESSED_REPEAT: (
+        Ground.REPEAT,
+        {"earlier_reply": "人社依申告〔2025〕3号"},
+        "",
+    ),
+    Outcome.NOT_PROCESSED_PUBLICATION: (
+        Ground.PUBLICATION,
+        {"channel": "该文件已刊登于《示例县人民政府公报》2025 年第 3 期，可在县图书馆查阅。"},
+        "",
+    ),
+    Outcome.WITHHELD_ENFORCEMENT_FILE: (
+        Ground.WITHHELD,
+        {
+            "basis": WithheldBasis.ENFORCEMENT_FILE,
+            "reason": "您申请的材料属于行政执法案卷，当事人可依法申请查阅案卷。",
+        },
+        "",
+    ),
 }

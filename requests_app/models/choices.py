@@ -47,6 +47,22 @@ class Channel(models.TextChoices):
         }[self.value]
 
 
+class RequestKind(models.TextChoices):
+    """A request for information (Reg. 27), or for the correction of a record about
+    the applicant (Reg. 41: 更正; not counted in the annual report's table 三)."""
+
+    DISCLOSURE = "disclosure", "政府信息公开申请"
+    RECORD_CORRECTION = "correction", "更正与本人相关的政府信息记录（第四十一条）"
+
+
+class DiscardReason(models.TextChoices):
+    """Why an online submission is not taken as a request (never free text alone)."""
+
+    DUPLICATE = "duplicate", "同一申请人重复提交（按另一提交办理）"
+    NO_CONTENT = "no_content", "无实际内容（测试、乱码、广告等）"
+    WITHDRAWN = "withdrawn", "申请人在确认收到前撤回"
+
+
 class IdType(models.TextChoices):
     ID_CARD = "id_card", "居民身份证"
     USCC = "uscc", "统一社会信用代码"
@@ -97,13 +113,15 @@ class PauseKind(models.TextChoices):
 class RequestFileKind(models.TextChoices):
     SUPPORTING = "supporting", "申请人提交的材料"
     REPLY = "reply", "答复材料"
+    CORRECTION = "correction", "申请人在线提交的补正材料"
 
 
 class Action(models.TextChoices):
     SUBMIT = "submit", "网上提交申请"
     REGISTER = "register", "登记申请"
     CONFIRM_RECEIPT = "confirm_receipt", "确认收到申请"
-    DISCARD = "discard", "作废（未受理）"
+    PROPOSE_DISCARD = "propose_discard", "提请作废"
+    DISCARD = "discard", "批准作废（未受理）"
     ASSIGN = "assign", "分办"
     REQUEST_CORRECTION = "request_correction", "告知补正"
     RECEIVE_CORRECTION = "receive_correction", "收到补正申请"
@@ -119,3 +137,6 @@ class Action(models.TextChoices):
     RETURN_DRAFT = "return_draft", "退回答复意见"
     APPROVE = "approve", "审批通过并答复"
     WITHDRAW = "withdraw", "申请人撤回申请"
+    ANSWER_ON_SPOT = "answer_on_spot", "当场答复"
+    ASK_REASONS = "ask_reasons", "要求说明理由（第三十五条）"
+    DECIDE_REASONS = "decide_reasons", "认定申请理由（第三十五条）"

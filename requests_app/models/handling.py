@@ -19,7 +19,8 @@ class Correction(models.Model):
     requested_on = models.DateField("补正告知日期")
     items = models.TextField("需要补正的事项")
     days_allowed = models.PositiveSmallIntegerField("补正期限（工作日）")
-    due_on = models.DateField("补正截止日期")
+    # Null while a posted notice is not yet signed for: the period runs from receipt.
+    due_on = models.DateField("补正截止日期", null=True, blank=True)
     due_confirmed = models.BooleanField(default=True)
     received_on = models.DateField("收到补正申请日期", null=True, blank=True)
     requested_by = models.ForeignKey(
@@ -162,6 +163,11 @@ class RequestEvent(models.Model):
             "remedy": "登记行政复议/行政诉讼",
             "remedy_concluded": "登记复议/诉讼结果",
             "anonymise": "保存期满，申请人个人信息已匿名化",
+            "delivery_received": "登记签收",
+            "correction_uploaded": "申请人在线提交补正材料",
+            "reminder_5": "到期提醒（剩余 5 个工作日）",
+            "reminder_1": "到期提醒（剩余 1 个工作日）",
+            "proactive_proposed": "建议纳入主动公开（第四十四条）",
         }
         if self.action in extra:
             return extra[self.action]

@@ -26,16 +26,25 @@ from django.db.models import Q
 
 from common.crypto import blind_index
 from common.crypto.fields import EncryptedTextField
+from requests_app.grounds import Ground
 from requests_app.models.choices import (
     OPEN_STATUSES,
     Channel,
     DeliveryMethod,
+    DiscardReason,
     FeeScheme,
     IdType,
     InfoForm,
+    RequestKind,
     Status,
 )
 from requests_app.outcomes import ApplicantType, OrganisationKind, Outcome
+
+
+def notice_pdf_path(instance, filename: str) -> str:
+    import uuid
+
+    return f"requests/notices/{uuid.uuid4().hex}.pdf"
 
 
 class Serial(models.Model):
@@ -62,7 +71,9 @@ class DisclosureRequestQuerySet(models.QuerySet):
     """The counts of table 三 (see the module docstring)."""
 
     def received(self):
-        return self.exclude(received_on=None)
+        """Received requests for information: 更正 requests (Reg. 41) are not
+        政府信息公开申请 and are in no row of table 三."""
+        return self.exclude(received_on=None).exclude(kind=RequestKind.RECORD_CORRECTION)
 
     def received_in(self, year: int):
         """一、本年新收."""
@@ -95,6 +106,9 @@ class DisclosureRequest(models.Model):
     # Only a hash of the secret query code is stored (django's password hashers).
     query_code_hash = models.CharField(max_length=200, editable=False)
 
+    kind = models.CharField(
+        "申请类型", max_length=20, choices=RequestKind, default=RequestKind.DISCLOSURE
+    )
     # Reg. 31: channel and date of receipt (the clock starts from it).
     channel = models.CharField("申请方式", max_length=20, choices=Channel, default=Channel.ONLINE)
     submitted_at = models.DateTimeField("提交/登记时间", editable=False)
@@ -147,6 +161,16 @@ class DisclosureRequest(models.Model):
     status = models.CharField(
         "状态", max_length=30, choices=Status, default=Status.SUBMITTED, editable=False
     )
+    # Discarding an online submission: proposed by the office with a listed reason,
+    # approved by the head of the office (who did not propose it).
+    discard_reason = models.CharField("作废原因", max_length=20, choices=DiscardReason, blank=True)
+    discard_note = models.CharField("作废说明", max_length=300, blank=True)
+    discard_proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    discard_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     section = models.ForeignKey(
         "disclosure.Section",
         null=True,
@@ -160,6 +184,10 @@ class DisclosureRequest(models.Model):
     # The section's draft answer (答复意见), approved by the office.
     draft_outcome = models.CharField("拟办理结果", max_length=40, choices=Outcome, blank=True)
     draft_text = models.TextField("答复内容", blank=True)
+    # The legal ground of the draft answer and what that ground asks for
+    # (requests_app.grounds): one ground per answer, its own article and item.
+    draft_ground = models.CharField("拟答复依据", max_length=20, choices=Ground, blank=True)
+    draft_details = models.JSONField("拟答复依据所需事项", default=dict, blank=True)
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -195,8 +223,13 @@ class DisclosureRequest(models.Model):
         related_name="+",
         verbose_name="审批人",
     )
+    ground = models.CharField("答复依据", max_length=20, choices=Ground, blank=True)
+    ground_details = models.JSONField("答复依据所需事项", default=dict, blank=True)
     notice_number = models.CharField("告知书编号", max_length=60, blank=True)
     notice_text = models.TextField("告知书正文", blank=True)
+    # The signed, sealed PDF of the notice, generated with the text (stored with the case).
+    notice_pdf = models.FileField("告知书（PDF）", upload_to=notice_pdf_path, blank=True)
+    notice_pdf_sha256 = models.CharField("告知书PDF校验值", max_length=64, blank=True)
 
     anonymised_at = models.DateTimeField(
         "个人信息匿名化时间", null=True, blank=True, editable=False

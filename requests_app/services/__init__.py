@@ -22,10 +22,17 @@ from requests_app.services.answer import (
     request_draft_submit,
     request_withdraw,
 )
+from requests_app.services.archive import (
+    archive_export_year,
+    request_archive,
+    requests_archive_closed,
+)
 from requests_app.services.deadlines import (
+    delivery_record_receipt,
     request_correction_ask,
     request_correction_lapse,
     request_correction_receive,
+    request_correction_upload,
     request_extension_apply,
     request_extension_decide,
     request_fee_lapse,
@@ -34,6 +41,7 @@ from requests_app.services.deadlines import (
     request_pause_end,
     request_pause_start,
     requests_close_lapsed,
+    requests_remind_due,
 )
 from requests_app.services.intake import (
     Submission,
@@ -41,10 +49,16 @@ from requests_app.services.intake import (
     request_check_code,
     request_confirm_receipt,
     request_discard,
+    request_discard_propose,
     request_register,
     request_submit,
 )
 from requests_app.services.keys import personal_data_rotate_key
+from requests_app.services.notices import notice_settings_update
+from requests_app.services.proactive import (
+    proactive_proposal_create,
+    proactive_proposal_resolve,
+)
 from requests_app.services.remedies import (
     complaint_answer,
     complaint_submit,
@@ -55,6 +69,11 @@ from requests_app.services.retention import (
     requests_anonymise_due,
     requests_due_for_anonymising,
     retention_cutoff,
+)
+from requests_app.services.special import (
+    request_answer_on_the_spot,
+    request_reasons_ask,
+    request_reasons_decide,
 )
 
 __all__ = [
@@ -83,9 +102,21 @@ __all__ = [
     "request_correction_ask",
     "request_correction_lapse",
     "request_correction_receive",
+    "request_correction_upload",
     "request_discard",
+    "request_discard_propose",
     "request_draft_return",
     "request_draft_submit",
+    "delivery_record_receipt",
+    "notice_settings_update",
+    "archive_export_year",
+    "request_archive",
+    "requests_archive_closed",
+    "proactive_proposal_create",
+    "proactive_proposal_resolve",
+    "request_answer_on_the_spot",
+    "request_reasons_ask",
+    "request_reasons_decide",
     "request_extension_apply",
     "request_extension_decide",
     "request_fee_lapse",
@@ -97,4 +128,5 @@ __all__ = [
     "request_submit",
     "request_withdraw",
     "requests_close_lapsed",
+    "requests_remind_due",
 ]

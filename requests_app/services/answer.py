@@ -4,15 +4,21 @@ from django.db import transaction
 
 from common.serials import next_serial
 from disclosure.selectors import current_organisation
-from requests_app import notices, permissions
+from requests_app import grounds, notices, permissions
+from requests_app.grounds import Ground
 from requests_app.models import (
+    DeliveryKind,
     DisclosureRequest,
+    ReasonsDecision,
     RequestFile,
     RequestFileKind,
+    RequestKind,
     Serial,
+    ServiceMethod,
     Status,
 )
 from requests_app.outcomes import Outcome, outcome_full_label
+from requests_app.selectors import notice_settings
 from requests_app.services._common import (
     RequestError,
     _begin,
@@ -26,38 +32,106 @@ from requests_app.services._common import (
     _store_files,
     _today,
 )
+from requests_app.services.archive import archive_on_commit
+from requests_app.services.deadlines.delivery import REPLY_METHOD, deliver
+from requests_app.services.notices import store_notice_pdf
 from requests_app.transitions import Action
 
 # -- The answer ---------------------------------------------------------------------
 
 
+def _public_item_details(index_number: str) -> dict:
+    """Reg. 36(1): the answer says where the information is public. The 索引号 must
+    name a published 主动公开 item of the catalogue; its title and link are kept."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from disclosure.models import Item
+
+    item = Item.objects.published().filter(index_number=index_number.strip()).first()
+    if item is None:
+        raise RequestError(
+            f"索引号“{index_number.strip()}”不是本平台已发布的主动公开信息，"
+            "请核对后填写（第三十六条第（一）项须告知获取该信息的方式和途径）。"
+        )
+    return {
+        "public_index": item.index_number,
+        "public_title": item.title,
+        "public_url": settings.SITE_URL + reverse("disclosure:item", args=[item.pk]),
+        "public_item_id": item.pk,
+    }
+
+
+def _set_draft(req: DisclosureRequest, ground: str, details: dict, text: str, acting_user) -> str:
+    """Check what the ground needs of the request itself and set the draft; the
+    table 三 row it counts in."""
+    if req.pauses.filter(ended_on=None).exists():
+        raise RequestError("征求意见尚未结束，请先登记征求意见结果。")
+    if grounds.GROUNDS[Ground(ground)].kind != req.kind:
+        raise RequestError(
+            "更正申请须按第四十一条答复。"
+            if req.kind == RequestKind.RECORD_CORRECTION
+            else "第四十一条的答复只适用于更正申请。"
+        )
+    if grounds.GROUNDS[Ground(ground)].needs_correction and not (
+        getattr(req, "correction", None) and req.correction.received_on
+    ):
+        raise RequestError("“补正后申请内容仍不明确”只适用于已补正的申请。")
+    if ground == Ground.EXCESSIVE:
+        # Reg. 35: 不予处理 only after the applicant was asked for reasons and they
+        # were found unreasonable (or none came in time).
+        reasons = getattr(req, "reasons_request", None)
+        if reasons is None or reasons.decision not in (
+            ReasonsDecision.UNREASONABLE,
+            ReasonsDecision.NO_ANSWER,
+        ):
+            raise RequestError(
+                "按第三十五条不予处理，须先要求申请人说明理由，并认定理由不合理或逾期未说明。"
+            )
+    if "public_index" in details:
+        details.update(_public_item_details(details["public_index"]))
+    outcome = grounds.outcome_for(ground, details)
+    req.draft_ground = ground
+    req.draft_details = details
+    req.draft_outcome = outcome
+    req.draft_text = (text or "").strip()
+    req.drafted_by = acting_user
+    req.drafted_at = _now()
+    req.return_opinion = ""
+    return outcome
+
+
+def _checked_ground(ground: str, details: dict | None) -> dict:
+    if ground not in Ground.values:
+        raise RequestError("请选择答复依据。")
+    cleaned, errors = grounds.clean_details(ground, details or {})
+    if errors:
+        raise RequestError("".join(errors.values()))
+    return cleaned
+
+
 def request_draft_submit(
-    *, request: DisclosureRequest, outcome: str, text: str, files=(), acting_user
+    *,
+    request: DisclosureRequest,
+    ground: str,
+    details: dict | None = None,
+    text: str = "",
+    files=(),
+    acting_user,
 ) -> DisclosureRequest:
-    """The section's draft answer with its outcome, for the office's approval."""
-    if outcome not in Outcome.values:
-        raise RequestError("请选择办理结果。")
-    if outcome in (Outcome.OTHER_NO_CORRECTION, Outcome.OTHER_FEE_UNPAID):
-        raise RequestError("逾期不补正、逾期未缴费由系统按期限办结，不能作为答复意见提交。")
-    if not text.strip():
-        raise RequestError("请填写答复内容。")
+    """The section's draft answer on one legal ground (`requests_app.grounds`) with
+    the details that ground asks for, for the office's approval. The table 三 row
+    (`draft_outcome`) follows from the ground."""
+    details = _checked_ground(ground, details)
     with transaction.atomic():
         req = _begin(request, Action.SUBMIT_DRAFT, acting_user, may=permissions.can_handle_request)
-        if req.pauses.filter(ended_on=None).exists():
-            raise RequestError("征求意见尚未结束，请先登记征求意见结果。")
-        if outcome == Outcome.UNAVAILABLE_STILL_UNCLEAR and not (
-            getattr(req, "correction", None) and req.correction.received_on
-        ):
-            raise RequestError("“补正后申请内容仍不明确”只适用于已补正的申请。")
         _store_files(req, files, kind=RequestFileKind.REPLY, acting_user=acting_user)
-        req.draft_outcome = outcome
-        req.draft_text = text.strip()
-        req.drafted_by = acting_user
-        req.drafted_at = _now()
-        req.return_opinion = ""
+        outcome = _set_draft(req, ground, details, text, acting_user)
         _move(Action.SUBMIT_DRAFT, req, Status.DRAFTED)
         req.save(
             update_fields=[
+                "draft_ground",
+                "draft_details",
                 "draft_outcome",
                 "draft_text",
                 "drafted_by",
@@ -72,7 +146,7 @@ def request_draft_submit(
             Action.SUBMIT_DRAFT,
             actor=acting_user,
             on=_today(),
-            note=f"拟办理结果：{outcome_full_label(outcome)}",
+            note=f"拟答复依据：{Ground(ground).label}；计入：{outcome_full_label(outcome)}",
         )
     return req
 
@@ -100,36 +174,63 @@ def request_approve(*, request: DisclosureRequest, acting_user) -> DisclosureReq
         req = _begin(request, Action.APPROVE)
         if req.drafted_by_id == acting_user.pk:
             raise RequestError("拟稿人不能审批自己起草的答复。")
-        today = _today()
-        serial = next_serial(Serial, counter="last", scope="notice", year=today.year)
-        number = notices.notice_number(today.year, serial)
-        organisation = current_organisation()
-        req.notice_number = number
-        req.notice_text = notices.render_notice(
-            request=req,
-            outcome=req.draft_outcome,
-            number=number,
-            issued_on=today,
-            body=req.draft_text,
-            organisation_name=organisation.name if organisation else "",
-        )
-        req.approved_by = acting_user
-        _close(req, Action.APPROVE, req.draft_outcome, today)
-        req.save(
-            update_fields=[
-                "notice_number",
-                "notice_text",
-                "approved_by",
-                "status",
-                "outcome",
-                "closed_on",
-                "updated_at",
-            ]
-        )
-        text = f"已答复（{number}）：{outcome_full_label(req.outcome)}。"
-        _event(req, Action.APPROVE, actor=acting_user, on=today, public_text=text)
-        _mail_applicant(req, "申请已答复", text + "\n请凭申请编号和查询码在线查看答复告知书。")
+        if not req.draft_ground:
+            raise RequestError("答复意见未注明答复依据，请退回承办股室按答复依据重新拟稿。")
+        _issue(req, Action.APPROVE, acting_user, reply_method=None)
     return req
+
+
+def _issue(req: DisclosureRequest, action: Action, acting_user, *, reply_method) -> None:
+    """Close `req` on its drafted ground: the numbered, dated notice naming the
+    remedies, its sealed PDF, the outcome, and the reply's delivery (by the
+    applicant's chosen way unless `reply_method` says otherwise)."""
+    today = _today()
+    serial = next_serial(Serial, counter="last", scope="notice", year=today.year)
+    number = notices.notice_number(today.year, serial)
+    organisation = current_organisation()
+    remedies = notice_settings()
+    req.notice_number = number
+    req.ground = req.draft_ground
+    req.ground_details = req.draft_details
+    req.notice_text = notices.render_notice(
+        request=req,
+        ground=req.ground,
+        details=req.ground_details,
+        number=number,
+        issued_on=today,
+        body=req.draft_text,
+        organisation_name=organisation.name if organisation else "",
+        remedies=remedies,
+    )
+    store_notice_pdf(req, remedies)
+    req.approved_by = acting_user
+    _close(req, action, req.draft_outcome, today)
+    archive_on_commit(req)
+    req.save(
+        update_fields=[
+            "notice_number",
+            "notice_text",
+            "notice_pdf",
+            "notice_pdf_sha256",
+            "ground",
+            "ground_details",
+            "approved_by",
+            "status",
+            "outcome",
+            "closed_on",
+            "updated_at",
+        ]
+    )
+    deliver(
+        req,
+        DeliveryKind.REPLY,
+        reply_method or REPLY_METHOD.get(req.delivery_method, ServiceMethod.POST),
+        sent_on=today,
+        acting_user=acting_user,
+    )
+    text = f"已答复（{number}）：{outcome_full_label(req.outcome)}。"
+    _event(req, action, actor=acting_user, on=today, public_text=text)
+    _mail_applicant(req, "申请已答复", text + "\n请凭申请编号和查询码在线查看答复告知书。")
 
 
 def request_withdraw(*, request: DisclosureRequest, note: str, acting_user) -> DisclosureRequest:
@@ -140,6 +241,7 @@ def request_withdraw(*, request: DisclosureRequest, note: str, acting_user) -> D
     with transaction.atomic():
         req = _begin(request, Action.WITHDRAW)
         _close(req, Action.WITHDRAW, Outcome.OTHER, _today())
+        archive_on_commit(req)
         req.save(update_fields=["status", "outcome", "closed_on", "updated_at"])
         _event(
             req,

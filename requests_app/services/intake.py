@@ -6,14 +6,18 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import AuditAction
+from audit.services import audit_record
 from common.serials import next_serial
 from disclosure.models import Section
 from requests_app import permissions, selectors
 from requests_app.codes import code_digest, code_matches
 from requests_app.models import (
     Channel,
+    DiscardReason,
     DisclosureRequest,
     RequestFileKind,
+    RequestKind,
     Serial,
     Status,
 )
@@ -63,6 +67,7 @@ def _create(*, data: dict, channel: str, status: Status, received_on, receipt_no
             receipt_note=receipt_note,
             status=status,
             registered_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
+            kind=data.get("kind") or RequestKind.DISCLOSURE,
             **fields,
         )
     return req, code
@@ -175,23 +180,68 @@ def request_confirm_receipt(
     return req
 
 
-def request_discard(*, request: DisclosureRequest, reason: str, acting_user) -> DisclosureRequest:
-    """An online submission that is not a request (a test, spam, a duplicate
-    submission) never counts as received and is closed without outcome."""
+def request_discard_propose(
+    *, request: DisclosureRequest, reason: str, note: str = "", acting_user
+) -> DisclosureRequest:
+    """The office proposes not to take an online submission as a request, with a
+    reason from the list (`DiscardReason`); the head of the office decides."""
     _require(permissions.can_manage_requests(acting_user))
-    if not reason.strip():
-        raise RequestError("请说明作废原因。")
+    if reason not in DiscardReason.values:
+        raise RequestError("请从列表中选择作废原因。")
+    note = (note or "").strip()
+    if reason == DiscardReason.DUPLICATE and not note:
+        raise RequestError("重复提交的，请注明按哪一申请编号办理。")
+    with transaction.atomic():
+        req = _begin(request, Action.PROPOSE_DISCARD)
+        if req.discard_proposed_by_id:
+            raise RequestError("已提请作废，等待办公室负责人审批。")
+        req.discard_reason = reason
+        req.discard_note = note[:300]
+        req.discard_proposed_by = acting_user
+        req.save(
+            update_fields=["discard_reason", "discard_note", "discard_proposed_by", "updated_at"]
+        )
+        _event(
+            req,
+            Action.PROPOSE_DISCARD,
+            actor=acting_user,
+            on=_today(),
+            note=f"{DiscardReason(reason).label}{('：' + note) if note else ''}",
+        )
+    return req
+
+
+def request_discard(*, request: DisclosureRequest, acting_user) -> DisclosureRequest:
+    """The head of the office approves the proposed discard: the submission never
+    counts as received (no table 三 row) and is closed without outcome; the
+    decision is audited and counted by reason (`selectors.discarded_counts`)."""
+    _require(
+        permissions.can_decide_discard(acting_user),
+        "作废网上提交须经办公室负责人批准。",
+    )
     with transaction.atomic():
         req = _begin(request, Action.DISCARD)
+        if not req.discard_proposed_by_id:
+            raise RequestError("请先由办公室工作人员选择作废原因提请作废。")
+        if req.discard_proposed_by_id == acting_user.pk:
+            raise RequestError("提请作废的人不能自己批准作废。")
+        req.discard_approved_by = acting_user
         _move(Action.DISCARD, req, Status.DISCARDED)
-        req.save(update_fields=["status", "updated_at"])
+        req.save(update_fields=["discard_approved_by", "status", "updated_at"])
+        label = DiscardReason(req.discard_reason).label
         _event(
             req,
             Action.DISCARD,
             actor=acting_user,
             on=_today(),
-            public_text="该提交未作为政府信息公开申请受理。",
-            note=reason,
+            public_text=f"该提交未作为政府信息公开申请受理（{label}）。",
+            note=req.discard_note,
+        )
+        audit_record(
+            action=AuditAction.OTHER,
+            actor=acting_user,
+            target=req,
+            detail=f"批准作废网上提交：{label}；提请人 {req.discard_proposed_by}",
         )
     return req
 

@@ -9,3 +9,9 @@ register = template.Library()
 def can_register_requests(user) -> bool:
     """The office registers paper requests (for showing the link)."""
     return permissions.can_manage_requests(user)
+
+
+@register.filter
+def can_configure_notices(user) -> bool:
+    """The office configures what every 告知书 names (for showing the link)."""
+    return permissions.can_configure_notices(user)

@@ -131,7 +131,7 @@ def _tracked(request, number: str) -> DisclosureRequest:
     return req
 
 
-def track_detail(request, number: str):
+def track_detail(request, number: str, *, correction_form=None, status=None):
     """What the applicant sees: status, dated steps, the deadline and how it was
     computed, the reply notice and files. Personal data is not shown."""
     req = _tracked_or_none(request, number)
@@ -167,8 +167,9 @@ def track_detail(request, number: str):
             "complaint_open": req.complaints.filter(status=ComplaintStatus.OPEN).exists(),
             "correction": getattr(req, "correction", None),
             "outcome_label": outcome_full_label(req.outcome) if req.outcome else "",
+            "correction_form": correction_form or forms.CorrectionUploadForm(),
         },
-        status=400 if complaint_form.errors else 200,
+        status=status or (400 if complaint_form.errors else 200),
     )
 
 
@@ -189,3 +190,31 @@ def track_file(request, number: str, file_id: int):
         raise Http404
     f = get_object_or_404(req.files, pk=file_id, kind=RequestFileKind.REPLY)
     return _serve(f)
+
+
+CORRECTION_LIMIT = Limit("requests_correction", count=5, seconds=3600)
+
+
+def track_correction(request, number: str):
+    """The applicant sends the corrected request (Reg. 30) from the tracking page."""
+    req = _tracked(request, number)
+    if request.method != "POST":
+        return redirect("requests_app:track_detail", number=req.tracking_number)
+    form = forms.CorrectionUploadForm(request.POST, request.FILES)
+    if not hit(CORRECTION_LIMIT, client_address(request)):
+        form.add_error(None, "提交过于频繁，请稍后再试。")
+    elif form.is_valid():
+        try:
+            services.request_correction_upload(
+                request=req, text=form.cleaned_data["text"], files=form.cleaned_data["files"]
+            )
+        except RequestError as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            form.add_error("files", exc.messages)
+        else:
+            messages.success(request, "补正材料已提交，工作人员确认收到后重新计算答复期限。")
+            return redirect("requests_app:track_detail", number=req.tracking_number)
+    reasons = "".join(form.non_field_errors()) or "请查看下方提示。"
+    messages.error(request, f"补正材料未提交：{reasons}")
+    return track_detail(request, number, correction_form=form, status=400)

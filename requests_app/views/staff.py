@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditAction
 from audit.services import audit_record
 from common import privacy
 from common.pagination import page_or_404
-from requests_app import forms, notices, permissions, selectors, services
+from requests_app import forms, grounds, notices, permissions, selectors, services
 from requests_app.models import RequestFileKind, Status
 from requests_app.outcomes import outcome_full_label
 from requests_app.services import RequestError
@@ -58,8 +59,11 @@ def staff_list(request):
 @login_required
 def dashboard(request):
     _staff(request.user)
-    board = selectors.dashboard(permissions.requests_visible_to(request.user))
-    return render(request, "requests_app/dashboard.html", {"board": board})
+    visible = permissions.requests_visible_to(request.user)
+    board = selectors.dashboard(visible)
+    year = timezone.localdate().year
+    context = {"board": board, "discarded": selectors.discarded_counts(visible, year), "year": year}
+    return render(request, "requests_app/dashboard.html", context)
 
 
 @login_required
@@ -109,9 +113,15 @@ ACTIONS = {
             request=r, received_on=d["received_on"], acting_user=u
         ),
     ),
+    Action.PROPOSE_DISCARD: (
+        forms.DiscardProposeForm,
+        lambda r, d, u: services.request_discard_propose(
+            request=r, reason=d["reason"], note=d["note"], acting_user=u
+        ),
+    ),
     Action.DISCARD: (
         forms.DiscardForm,
-        lambda r, d, u: services.request_discard(request=r, reason=d["reason"], acting_user=u),
+        lambda r, d, u: services.request_discard(request=r, acting_user=u),
     ),
     Action.ASSIGN: (
         forms.AssignForm,
@@ -120,7 +130,7 @@ ACTIONS = {
     Action.REQUEST_CORRECTION: (
         forms.CorrectionForm,
         lambda r, d, u: services.request_correction_ask(
-            request=r, items=d["items"], days=d["days"], acting_user=u
+            request=r, items=d["items"], days=d["days"], method=d["method"], acting_user=u
         ),
     ),
     Action.RECEIVE_CORRECTION: (
@@ -154,7 +164,11 @@ ACTIONS = {
     Action.NOTIFY_FEE: (
         forms.FeeForm,
         lambda r, d, u: services.request_fee_notify(
-            request=r, scheme=d["scheme"], pages=d.get("pages") or 0, acting_user=u
+            request=r,
+            scheme=d["scheme"],
+            pages=d.get("pages") or 0,
+            method=d["method"],
+            acting_user=u,
         ),
     ),
     Action.RECORD_PAYMENT: (
@@ -170,7 +184,12 @@ ACTIONS = {
     Action.SUBMIT_DRAFT: (
         forms.DraftForm,
         lambda r, d, u: services.request_draft_submit(
-            request=r, outcome=d["outcome"], text=d["text"], files=_files(d), acting_user=u
+            request=r,
+            ground=d["ground"],
+            details=d["details"],
+            text=d["text"],
+            files=_files(d),
+            acting_user=u,
         ),
     ),
     Action.RETURN_DRAFT: (
@@ -186,6 +205,22 @@ ACTIONS = {
     Action.WITHDRAW: (
         forms.WithdrawForm,
         lambda r, d, u: services.request_withdraw(request=r, note=d["note"], acting_user=u),
+    ),
+    Action.ANSWER_ON_SPOT: (
+        forms.AnswerOnSpotForm,
+        lambda r, d, u: services.request_answer_on_the_spot(
+            request=r, ground=d["ground"], details=d["details"], text=d["text"], acting_user=u
+        ),
+    ),
+    Action.ASK_REASONS: (
+        forms.ReasonsAskForm,
+        lambda r, d, u: services.request_reasons_ask(
+            request=r, items=d["items"], days=d["days"], acting_user=u
+        ),
+    ),
+    Action.DECIDE_REASONS: (
+        forms.ReasonsDecideForm,
+        lambda r, d, u: services.request_reasons_decide(request=r, acting_user=u, **d),
     ),
 }
 
@@ -247,10 +282,16 @@ def _detail_context(request, req, bound_action=None, bound_form=None):
         "complaints": req.complaints.all(),
         "remedies": req.remedy_cases.all(),
         "draft_label": outcome_full_label(req.draft_outcome) if req.draft_outcome else "",
+        "draft_details": grounds.detail_lines(req.draft_ground, req.draft_details)
+        if req.draft_ground
+        else [],
         "outcome_label": outcome_full_label(req.outcome) if req.outcome else "",
         "can_record_remedy": permissions.can_record_remedy(request.user)
         and req.received_on is not None,
         "remedy_form": forms.RemedyForm(),
+        "deliveries": selectors.deliveries_of(req),
+        "can_record_receipt": permissions.can_handle_request(request.user, req),
+        "receipt_form": forms.DeliveryReceiptForm(),
     }
 
 

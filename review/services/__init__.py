@@ -15,7 +15,12 @@ Split by step: `drafting`, `stages`, `release`, `published`; shared steps in `_c
 from collections.abc import Callable
 
 from review.services._common import StaleForm, TransitionError, form_token, resume_stage
-from review.services.drafting import interpretation_link_imported, item_set_relations, item_submit
+from review.services.drafting import (
+    interpretation_link_imported,
+    item_recall,
+    item_set_relations,
+    item_submit,
+)
 from review.services.published import (
     UPDATABLE_FIELDS,
     item_replace,
@@ -38,6 +43,7 @@ from review.workflow import TRANSITIONS
 # service of every transition follows from the map (tests walk SERVICES).
 SERVICE_OF_ACTION: dict[str, Callable] = {
     "submit": item_submit,
+    "recall": item_recall,
     "approve": review_approve,
     "return": review_return,
     "override": review_override,
@@ -67,6 +73,7 @@ __all__ = [
     "item_publish_scheduled",
     "item_publish_signed",
     "item_release",
+    "item_recall",
     "item_replace",
     "item_schedule",
     "item_set_relations",

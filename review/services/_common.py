@@ -13,6 +13,7 @@ from common.errors import PortalError
 from common.history import record_history
 from disclosure import services as disclosure_services
 from disclosure.models import Item, ItemStatus
+from review.checks import first_open_stage
 from review.models import Action, Decision, Stage
 from review.permissions import transition_refusal
 from review.revision import content_revision
@@ -134,6 +135,7 @@ def _set_status(item: Item, status: str, *fields: str, acting_user=None) -> None
 
 
 def resume_stage(item: Item) -> str:
-    """After a return, the review resumes at the stage that returned it (F3)."""
-    last_return = Decision.objects.filter(item=item, action=Action.RETURN).order_by("-id").first()
-    return last_return.stage if last_return is not None else Stage.FIRST
+    """Where a (re)submission enters the 三审: the first stage that has not approved
+    the current content (F3). Unchanged content returned at 复审 resumes at 复审; any
+    change of content after an approval starts again at 初审."""
+    return first_open_stage(item) or Stage.FIRST

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from accounts.roles import Role, has_role
+from audit.models import AuditAction
 from disclosure.models import Item
 from review import checks, notifications
 from review.checks import publicity_problems
-from review.models import Action, Stage
+from review.models import Action, Interpretation, InterpretationForm, Stage
 from review.permissions import can_edit_item_content
 from review.scanner import html_to_text
 from review.services._common import (
     S,
     TransitionError,
+    _audit,
     _begin,
     _lock,
     _record,
@@ -20,11 +23,12 @@ from review.services._common import (
     _set_status,
     resume_stage,
 )
-from review.workflow import STAGE_STATUS
+from review.workflow import STAGE_STATUS, stage_of
 
 
 def item_submit(*, item: Item, acting_user, expected_token: str | None = None) -> Item:
-    """Draft or returned → 初审 (or, after a return, the stage that returned it)."""
+    """Draft or returned → 初审; after a return of unchanged content, the stage that
+    returned it (`resume_stage`: any change after an approval restarts at 初审)."""
     with transaction.atomic():
         item, _ = _begin(item, acting_user, expected_token, "submit")
         problems = publicity_problems(item)
@@ -35,10 +39,22 @@ def item_submit(*, item: Item, acting_user, expected_token: str | None = None) -
         problems.extend(m for m in checks.other_app_blockers(item) if m not in problems)
         if problems:
             raise TransitionError("不能送审：" + "".join(problems), problems=problems)
-        stage = resume_stage(item) if item.status == S.RETURNED else Stage.FIRST
+        stage = resume_stage(item)
         _set_status(item, STAGE_STATUS[Stage(stage)], acting_user=acting_user)
         _record(item, Action.SUBMIT, acting_user, stage=stage)
         notifications.notify_stage_reached(item)
+    return item
+
+
+def item_recall(*, item: Item, acting_user, expected_token: str | None = None) -> Item:
+    """In review → draft, by the drafter, before anyone decided on this submission
+    (F3): the item can be changed and submitted again. Recorded and audited."""
+    with transaction.atomic():
+        item, _ = _begin(item, acting_user, expected_token, "recall")
+        stage = stage_of(item.status) or ""
+        _set_status(item, S.DRAFT, acting_user=acting_user)
+        _record(item, Action.RECALL, acting_user, stage=stage)
+        _audit(AuditAction.OTHER, acting_user, item, "起草人撤回送审")
     return item
 
 
@@ -50,11 +66,21 @@ def item_set_relations(
     needs_interpretation: bool,
     interprets: Item | None,
     responds_to: Item | None,
-    signatory: str,
+    signatory: str = "",
+    signatory_user=None,
+    interpretation_form: str = InterpretationForm.TEXT,
 ) -> Item:
     """The release attributes the drafter sets before submission: 签发稿, needs an
-    interpretation, interprets / responds to another item, signatory (Art. 7(4),
-    9(2)). Only in draft or returned state, by the drafting side."""
+    interpretation, interprets / responds to another item, the interpretation's form
+    and signatory (Art. 7(4), 9(2)). The signatory is chosen from the leader
+    accounts (`signatory_user`); its name is the public signature. Only in draft or
+    returned state, by the drafting side."""
+    if interpretation_form not in InterpretationForm.values:
+        raise TransitionError("请选择解读形式。")
+    if signatory_user is not None:
+        if not has_role(signatory_user, Role.LEADER):
+            raise TransitionError("署名须从分管领导（主要负责人）账号中选择。")
+        signatory = str(signatory_user)
     signatory = (signatory or "").strip()
     with transaction.atomic():
         item = _lock(item)
@@ -83,6 +109,13 @@ def item_set_relations(
         item.interprets = interprets
         item.responds_to = responds_to
         item.signatory = signatory
+        if interprets is not None:
+            Interpretation.objects.update_or_create(
+                item=item,
+                defaults={"form": interpretation_form, "signatory_user": signatory_user},
+            )
+        else:
+            Interpretation.objects.filter(item=item).delete()
         _save(
             item,
             acting_user,

@@ -14,7 +14,7 @@ from audit.models import AuditAction
 from disclosure import services as disclosure_services
 from disclosure.models import Item
 from review import notifications
-from review.checks import release_problems, security_check
+from review.checks import release_problems, security_check, stage_decisions
 from review.models import Action, SignOff
 from review.permissions import transition_refusal
 from review.services._common import (
@@ -27,7 +27,7 @@ from review.services._common import (
     _save,
     _set_status,
 )
-from review.workflow import READY_STATUSES
+from review.workflow import READY_STATUSES, STAGE_ORDER
 
 # The package's name: logging configuration does not follow the split.
 logger = logging.getLogger("review.services")
@@ -74,16 +74,28 @@ def _publish(item: Item, acting_user, action: Action, *, opinion: str = "") -> I
     if published.scheduled_at is not None:
         published.scheduled_at = None
         _save(published, acting_user, "scheduled_at")
-    _record(published, action, acting_user, opinion=opinion)
+    decision = _record(published, action, acting_user, opinion=opinion)
     late = "" if published.published_on_time is not False else "（超过公开期限）"
     _audit(
         AuditAction.PUBLISH,
         acting_user,
         published,
-        f"{action.label}，索引号 {published.index_number}{late}",
+        f"{action.label}，索引号 {published.index_number}，内容版本 {decision.revision}"
+        f"{_approved_by(published)}{late}",
     )
     notifications.notify_published(published)
     return published
+
+
+def _approved_by(item: Item) -> str:
+    """Which revision each stage approved (F3), for the audit entry of a release."""
+    latest = stage_decisions(item)
+    parts = [
+        f"{stage.label} {latest[stage].actor} 版本 {latest[stage].revision}"
+        for stage in STAGE_ORDER
+        if stage in latest and latest[stage].action == Action.APPROVE
+    ]
+    return "；" + "，".join(parts) if parts else ""
 
 
 def _refuse_if(problems: list[str], verb: str) -> None:

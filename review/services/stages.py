@@ -71,7 +71,12 @@ def review_approve(
         decision = _record(
             item, Action.APPROVE, acting_user, stage=stage, opinion=(opinion or "").strip()
         )
-        _audit(AuditAction.DECIDE, acting_user, item, f"{decision.get_stage_display()}通过")
+        _audit(
+            AuditAction.DECIDE,
+            acting_user,
+            item,
+            f"{decision.get_stage_display()}通过（内容版本 {decision.revision}）",
+        )
         notifications.notify_stage_reached(item)
     return item
 

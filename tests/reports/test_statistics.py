@@ -59,12 +59,25 @@ def test_requests_by_outcome_and_on_time():
     make_request(C.NATURAL_PERSON, D(2026, 3, 2), D(2026, 5, 20), O.PARTIAL)  # late
     make_request(C.COMMERCIAL, D(2026, 4, 1), D(2026, 4, 10), O.WITHHELD_STATE_SECRET)
     make_request(C.COMMERCIAL, D(2026, 4, 1))  # open
-    outcomes, rate, open_now = statistics.request_figures(2026)
+    outcomes, rate, open_now = statistics.request_figures(2026, today=D(2026, 4, 10))
     assert dict(outcomes) == {
         "予以公开": 1, "部分公开": 1, "不予公开": 1, "无法提供": 0, "不予处理": 0, "其他处理": 0,
     }  # fmt: skip
     assert (rate.on_time, rate.total) == (2, 3)
     assert open_now == 1
+
+
+def test_open_overdue_requests_count_as_late():
+    make_request(C.NATURAL_PERSON, D(2026, 3, 2), D(2026, 3, 20), O.DISCLOSED)
+    make_request(C.COMMERCIAL, D(2026, 4, 1))  # open: due 2026-04-30
+    _, rate, _ = statistics.request_figures(2026, today=D(2026, 4, 30))
+    assert (rate.on_time, rate.total) == (1, 1)  # due today: not late yet
+    _, rate, _ = statistics.request_figures(2026, today=D(2026, 5, 6))
+    assert (rate.on_time, rate.total) == (1, 2)  # was 100 % while it sat overdue
+    # A past year is judged on its last day.
+    make_request(C.COMMERCIAL, D(2025, 12, 29))  # open, due 2026-01-28
+    _, rate_2025, _ = statistics.request_figures(2025, today=D(2026, 5, 6))
+    assert (rate_2025.on_time, rate_2025.total) == (0, 0)
 
 
 def test_charts_escape_labels_and_use_no_style_attributes():

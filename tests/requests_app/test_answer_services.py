@@ -13,6 +13,8 @@ from tests.requests_app.factories import (
     applicant_data,
     assigned,
     at,
+    draft_args,
+    found_unreasonable,
     refresh,
 )
 from tests.requests_app.services_helpers import RECEIVED
@@ -30,29 +32,32 @@ ANSWERABLE = [
         Outcome.OTHER_NO_CORRECTION,
         Outcome.OTHER_FEE_UNPAID,
         Outcome.UNAVAILABLE_STILL_UNCLEAR,
+        Outcome.OTHER,
     )
 ]
 
 
 @pytest.mark.parametrize("outcome", ANSWERABLE)
-def test_every_outcome_closes_with_numbered_notice_and_its_legal_basis(
+def test_every_row_closes_with_numbered_notice_citing_its_own_ground(
     office, section, clerk, organisation, outcome
 ):
-    from requests_app.notices import NOTICE_BASIS
+    from requests_app import grounds
 
+    args = draft_args(outcome)
     req = assigned(office, section, RECEIVED)
     with at(D(2026, 3, 20)):
-        services.request_draft_submit(
-            request=req, outcome=outcome, text="具体答复内容。", acting_user=clerk
-        )
+        if outcome == Outcome.NOT_PROCESSED_EXCESSIVE:
+            found_unreasonable(req, office, clerk)
+        services.request_draft_submit(request=req, **args, text="具体答复内容。", acting_user=clerk)
         services.request_approve(request=req, acting_user=office)
     req = refresh(req)
     assert req.status == Status.CLOSED
     assert (req.outcome, req.closed_on) == (outcome, D(2026, 3, 20))
+    assert (req.ground, req.ground_details) == (args["ground"], args["details"])
     assert req.notice_number == "人社依申告〔2026〕1号"
-    basis, wording = NOTICE_BASIS[outcome]
+    basis = grounds.citation(args["ground"], args["details"])
     assert f"依据：{basis}。" in req.notice_text
-    assert wording in req.notice_text
+    assert grounds.GROUNDS[args["ground"]].wording in req.notice_text
     assert req.tracking_number in req.notice_text
     assert "行政复议" in req.notice_text and organisation.name in req.notice_text
 
@@ -63,7 +68,7 @@ def test_still_unclear_only_after_a_correction(office, section, clerk):
         with pytest.raises(RequestError, match="已补正"):
             services.request_draft_submit(
                 request=req,
-                outcome=Outcome.UNAVAILABLE_STILL_UNCLEAR,
+                **draft_args(Outcome.UNAVAILABLE_STILL_UNCLEAR),
                 text="仍不明确",
                 acting_user=clerk,
             )
@@ -73,7 +78,7 @@ def test_still_unclear_only_after_a_correction(office, section, clerk):
         )
         services.request_draft_submit(
             request=req,
-            outcome=Outcome.UNAVAILABLE_STILL_UNCLEAR,
+            **draft_args(Outcome.UNAVAILABLE_STILL_UNCLEAR),
             text="仍不明确",
             acting_user=clerk,
         )
@@ -83,11 +88,12 @@ def test_still_unclear_only_after_a_correction(office, section, clerk):
     assert "收到补正后的申请" in req.notice_text
 
 
-def test_automatic_outcomes_cannot_be_drafted(office, section, clerk):
+def test_automatic_outcomes_are_not_grounds_staff_can_draft(office, section, clerk):
     req = assigned(office, section, RECEIVED)
-    for outcome in (Outcome.OTHER_NO_CORRECTION, Outcome.OTHER_FEE_UNPAID):
-        with at(D(2026, 3, 3)), pytest.raises(RequestError, match="系统按期限办结"):
-            services.request_draft_submit(request=req, outcome=outcome, text="x", acting_user=clerk)
+    for outcome in (Outcome.OTHER_NO_CORRECTION, Outcome.OTHER_FEE_UNPAID, ""):
+        with at(D(2026, 3, 3)), pytest.raises(RequestError, match="请选择答复依据"):
+            services.request_draft_submit(request=req, ground=outcome, text="x", acting_user=clerk)
+    assert refresh(req).status == Status.ASSIGNED
 
 
 def test_notice_numbers_are_sequential_per_year(office, section, clerk):
@@ -96,7 +102,7 @@ def test_notice_numbers_are_sequential_per_year(office, section, clerk):
         req = assigned(office, section, day)
         with at(day):
             services.request_draft_submit(
-                request=req, outcome=Outcome.DISCLOSED, text="答复", acting_user=clerk
+                request=req, **draft_args(Outcome.DISCLOSED), text="答复", acting_user=clerk
             )
             numbers.append(services.request_approve(request=req, acting_user=office).notice_number)
     assert numbers == ["人社依申告〔2025〕1号", "人社依申告〔2026〕1号", "人社依申告〔2026〕2号"]
@@ -106,7 +112,7 @@ def test_drafter_cannot_approve_own_draft(office, section):
     req = assigned(office, section, RECEIVED)
     with at(D(2026, 3, 3)):
         services.request_draft_submit(
-            request=req, outcome=Outcome.DISCLOSED, text="答复", acting_user=office
+            request=req, **draft_args(Outcome.DISCLOSED), text="答复", acting_user=office
         )
         with pytest.raises(RequestError, match="拟稿人"):
             services.request_approve(request=req, acting_user=office)
@@ -116,7 +122,7 @@ def test_section_cannot_approve_and_return_needs_opinion(office, section, clerk)
     req = assigned(office, section, RECEIVED)
     with at(D(2026, 3, 3)):
         services.request_draft_submit(
-            request=req, outcome=Outcome.DISCLOSED, text="答复", acting_user=clerk
+            request=req, **draft_args(Outcome.DISCLOSED), text="答复", acting_user=clerk
         )
         with pytest.raises(RequestError, match="没有权限"):
             services.request_approve(request=req, acting_user=clerk)
@@ -132,7 +138,7 @@ def test_other_section_cannot_handle(office, section, other_clerk):
     with at(D(2026, 3, 3)):
         with pytest.raises(RequestError, match="没有权限"):
             services.request_draft_submit(
-                request=req, outcome=Outcome.DISCLOSED, text="答复", acting_user=other_clerk
+                request=req, **draft_args(Outcome.DISCLOSED), text="答复", acting_user=other_clerk
             )
         with pytest.raises(RequestError, match="没有权限"):
             services.request_correction_ask(request=req, items="x", acting_user=other_clerk)
@@ -146,10 +152,11 @@ def test_withdrawal_closes_as_other(office, section):
     assert (req.status, req.outcome, req.closed_on) == (Status.CLOSED, Outcome.OTHER, D(2026, 3, 5))
 
 
-def test_discarded_submission_is_never_counted(office):
+def test_discarded_submission_is_never_counted(office, office_head):
     with at(RECEIVED):
         req = services.request_submit(data=applicant_data()).request
-        services.request_discard(request=req, reason="测试提交", acting_user=office)
+        services.request_discard_propose(request=req, reason="no_content", acting_user=office)
+        services.request_discard(request=req, acting_user=office_head)
     from requests_app.models import DisclosureRequest
 
     assert not DisclosureRequest.objects.received_in(2026).filter(pk=req.pk).exists()

@@ -19,6 +19,7 @@ from tests.requests_app.factories import (
     D,
     assigned,
     at,
+    draft_args,
     refresh,
     registered,
 )
@@ -147,7 +148,7 @@ def test_one_consultation_at_a_time_and_no_answer_while_consulting(office, secti
             )
         with pytest.raises(RequestError, match="征求意见尚未结束"):
             services.request_draft_submit(
-                request=req, outcome=Outcome.DISCLOSED, text="答复", acting_user=clerk
+                request=req, **draft_args(Outcome.DISCLOSED), text="答复", acting_user=clerk
             )
 
 

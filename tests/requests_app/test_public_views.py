@@ -10,7 +10,7 @@ from django.urls import reverse
 from requests_app import services
 from requests_app.models import Channel, DisclosureRequest, RequestFileKind, Status
 from requests_app.outcomes import Outcome
-from tests.requests_app.factories import ID_CARD, D, applicant_data, at
+from tests.requests_app.factories import ID_CARD, D, applicant_data, at, draft_args
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +162,7 @@ def tracked(office, section, clerk):
         pdf = SimpleUploadedFile("答复材料.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n")
         services.request_draft_submit(
             request=req,
-            outcome=Outcome.DISCLOSED,
+            **draft_args(Outcome.DISCLOSED),
             text="现提供该信息。",
             files=[pdf],
             acting_user=clerk,

@@ -18,7 +18,7 @@ from requests_app.validators import (
     validate_phone,
     validate_uscc,
 )
-from tests.requests_app.factories import D, applicant_data, assigned, at, registered
+from tests.requests_app.factories import D, applicant_data, assigned, at, draft_args, registered
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_annual_report_counts_balance(office, section, clerk):
     ):
         with at(day):
             services.request_draft_submit(
-                request=req, outcome=outcome, text="答复", acting_user=clerk
+                request=req, **draft_args(outcome), text="答复", acting_user=clerk
             )
             services.request_approve(request=req, acting_user=office)
     with at(D(2026, 3, 2)):

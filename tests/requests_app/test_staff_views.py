@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from requests_app import permissions, services
+from requests_app.grounds import Ground, WithheldBasis
 from requests_app.models import DisclosureRequest, PauseKind, Status
 from requests_app.outcomes import Outcome, RemedyKind
 from tests.requests_app.factories import (
@@ -189,7 +190,13 @@ def test_full_handling_through_the_pages(client, office, office_head, section, c
         client.force_login(clerk)
         r = client.post(
             act(req, "submit_draft"),
-            {"submit_draft-outcome": Outcome.PARTIAL, "submit_draft-text": "提供部分内容。"},
+            {
+                "submit_draft-ground": Ground.PARTIAL,
+                "submit_draft-access": "以电子邮件方式发送可以公开的部分。",
+                "submit_draft-basis": WithheldBasis.THIRD_PARTY,
+                "submit_draft-reason": "其余部分涉及他人个人信息。",
+                "submit_draft-text": "提供部分内容。",
+            },
         )
         assert r.status_code == 302
         # The section may not approve: 403 on a request it can see.

@@ -8,12 +8,20 @@ from requests_app.models import DisclosureRequest, PauseKind, Status
 from requests_app.outcomes import Outcome
 from requests_app.services import RequestError
 from requests_app.transitions import TRANSITIONS, Action, actions_from
-from tests.requests_app.factories import D, applicant_data, assigned, at, registered
+from tests.requests_app.factories import D, applicant_data, assigned, at, draft_args, registered
 
 pytestmark = pytest.mark.django_db
 
 RECEIVED = D(2026, 3, 2)
 TODAY = D(2026, 3, 3)
+
+
+def office_head_of(office):
+    from accounts.roles import Role
+    from disclosure.models import Section
+    from tests.factories import staff
+
+    return staff(Role.SECTION_HEAD, Section.objects.get(is_office=True))
 
 
 def build(status: Status, office, section, clerk) -> DisclosureRequest:
@@ -24,7 +32,8 @@ def build(status: Status, office, section, clerk) -> DisclosureRequest:
     if status == Status.DISCARDED:
         req = build(Status.SUBMITTED, office, section, clerk)
         with at(RECEIVED):
-            return services.request_discard(request=req, reason="测试", acting_user=office)
+            services.request_discard_propose(request=req, reason="no_content", acting_user=office)
+            return services.request_discard(request=req, acting_user=office_head_of(office))
     if status == Status.RECEIVED:
         return registered(office, RECEIVED)
     req = assigned(office, section, RECEIVED)
@@ -35,7 +44,7 @@ def build(status: Status, office, section, clerk) -> DisclosureRequest:
             services.request_fee_notify(request=req, scheme="per_page", pages=50, acting_user=clerk)
         elif status in (Status.DRAFTED, Status.CLOSED):
             services.request_draft_submit(
-                request=req, outcome=Outcome.DISCLOSED, text="答复", acting_user=clerk
+                request=req, **draft_args(Outcome.DISCLOSED), text="答复", acting_user=clerk
             )
             if status == Status.CLOSED:
                 services.request_approve(request=req, acting_user=office)
@@ -51,7 +60,10 @@ def call(action: Action, req: DisclosureRequest, user, section):
         Action.CONFIRM_RECEIPT: lambda: s.request_confirm_receipt(
             request=req, received_on=TODAY, acting_user=user
         ),
-        Action.DISCARD: lambda: s.request_discard(request=req, reason="x", acting_user=user),
+        Action.PROPOSE_DISCARD: lambda: s.request_discard_propose(
+            request=req, reason="no_content", acting_user=user
+        ),
+        Action.DISCARD: lambda: s.request_discard(request=req, acting_user=user),
         Action.ASSIGN: lambda: s.request_assign(request=req, section=section, acting_user=user),
         Action.REQUEST_CORRECTION: lambda: s.request_correction_ask(
             request=req, items="x", acting_user=user
@@ -88,13 +100,22 @@ def call(action: Action, req: DisclosureRequest, user, section):
             request=req, acting_user=user, today=D(2026, 12, 31)
         ),
         Action.SUBMIT_DRAFT: lambda: s.request_draft_submit(
-            request=req, outcome=Outcome.DISCLOSED, text="答复", acting_user=user
+            request=req, **draft_args(Outcome.DISCLOSED), text="答复", acting_user=user
         ),
         Action.RETURN_DRAFT: lambda: s.request_draft_return(
             request=req, opinion="退回", acting_user=user
         ),
         Action.APPROVE: lambda: s.request_approve(request=req, acting_user=user),
         Action.WITHDRAW: lambda: s.request_withdraw(request=req, note="撤回", acting_user=user),
+        Action.ANSWER_ON_SPOT: lambda: s.request_answer_on_the_spot(
+            request=req, **draft_args(Outcome.DISCLOSED), acting_user=user
+        ),
+        Action.ASK_REASONS: lambda: s.request_reasons_ask(
+            request=req, items="数量明显超过合理范围", acting_user=user
+        ),
+        Action.DECIDE_REASONS: lambda: s.request_reasons_decide(
+            request=req, decision="reasonable", note="理由合理", answered_on=TODAY, acting_user=user
+        ),
     }
     return calls[action]()
 
@@ -130,6 +151,9 @@ NEEDS_SETUP = {
     Action.DECIDE_EXTENSION,
     Action.LAPSE_CORRECTION,
     Action.LAPSE_FEE,
+    Action.DISCARD,  # proposed by someone else first (test_discard)
+    Action.ANSWER_ON_SPOT,  # the day of an in-person receipt (test_special_answers)
+    Action.DECIDE_REASONS,  # reasons asked first (test_special_answers)
 }
 
 

@@ -6,9 +6,10 @@ import pytest
 from django.core.files.base import ContentFile
 
 from accounts.roles import Role
+from audit.models import AuditAction, AuditEntry
 from disclosure.models import Attachment, ItemStatus
 from review import services
-from review.checks import approval_problems, security_check
+from review.checks import approval_problems, security_check, stage_decisions
 from review.models import Action, Decision, Stage
 from review.revision import content_revision
 from review.selectors import item_history
@@ -84,37 +85,97 @@ def test_return_needs_an_opinion(team):
         (S.APPROVED, "leader", S.FINAL_REVIEW),
     ],
 )
-def test_returned_item_resumes_at_the_stage_that_returned_it(
+def test_unchanged_item_resumes_at_the_stage_that_returned_it(
     team, returned_at, returner, resumes_at
 ):
     item = walk(draft(team), team, returned_at)
     services.review_return(item=item, acting_user=getattr(team, returner), opinion="请补充依据。")
     item.refresh_from_db()
     assert item.status == S.RETURNED
-    item.body = "<p>已补充依据。</p>"
-    item.save()
     services.item_submit(item=item, acting_user=team.clerk)
     item.refresh_from_db()
     assert item.status == resumes_at
 
 
-def test_after_return_and_change_the_returning_stage_and_later_ones_approve_again(team):
-    item = walk(draft(team), team, S.SECOND_REVIEW)
-    item = services.review_return(item=item, acting_user=team.office, opinion="第二段表述不准确。")
-    item.body = "<p>修改后的正文。</p>"
+@pytest.mark.parametrize(
+    ("returned_at", "returner"),
+    [
+        (S.FIRST_REVIEW, "head"),
+        (S.SECOND_REVIEW, "office"),
+        (S.FINAL_REVIEW, "leader"),
+        (S.APPROVED, "office"),
+        (S.APPROVED, "leader"),
+    ],
+)
+def test_changed_item_goes_back_to_first_review_whoever_returned_it(team, returned_at, returner):
+    item = walk(draft(team), team, returned_at)
+    services.review_return(item=item, acting_user=getattr(team, returner), opinion="请补充依据。")
+    item.refresh_from_db()
+    item.body = "<p>已补充依据。</p>"
     item.save()
     services.item_submit(item=item, acting_user=team.clerk)
-    # The 初审 approval was given to the old content: it shows as void.
-    first = next(d for d in item_history(item) if d.action == Action.APPROVE)
-    assert first.stage == Stage.FIRST and first.void
+    item.refresh_from_db()
+    assert item.status == S.FIRST_REVIEW
+    assert Decision.objects.filter(item=item, action=Action.SUBMIT).last().stage == Stage.FIRST
+
+
+def test_after_a_final_return_and_a_change_every_stage_approves_the_new_revision(team):
+    # The case found in the walk-through: 终审 returned, the drafter changed the text,
+    # and only 终审 re-reviewed while 初审 and 复审 showed 已失效.
+    item = walk(draft(team), team, S.FINAL_REVIEW)
+    old = content_revision(item)
+    services.review_return(item=item, acting_user=team.leader, opinion="第二段表述不准确。")
+    item.refresh_from_db()
+    item.body = "<p>修改后的正文。</p>"
+    item.save()
+    new = content_revision(item)
+    services.item_submit(item=item, acting_user=team.clerk)
+    item.refresh_from_db()
+    assert item.status == S.FIRST_REVIEW
+    voided = [(d.stage, d.void) for d in item_history(item) if d.action == Action.APPROVE]
+    assert voided == [(Stage.FIRST, True), (Stage.SECOND, True)]
+    # 复审 and 终审 cannot jump the queue.
+    with pytest.raises(services.TransitionError, match="当前状态"):
+        services.review_approve(item=item, acting_user=team.leader, stage=Stage.FINAL)
+    services.review_approve(item=item, acting_user=team.head)
+    assert approval_problems(item) == [
+        "复审意见针对的是旧版本内容（版本 " + old[:8] + "），已失效。",
+        "终审已退回，尚未重新审核通过。",
+    ]
     services.review_approve(item=item, acting_user=team.office)
     services.review_approve(item=item, acting_user=team.leader)
     item.refresh_from_db()
     assert item.status == S.APPROVED
     assert approval_problems(item) == []
+    approvals = stage_decisions(item)
+    assert {stage: d.revision for stage, d in approvals.items()} == {
+        Stage.FIRST: new,
+        Stage.SECOND: new,
+        Stage.FINAL: new,
+    }
     services.item_release(item=item, acting_user=team.office)
     item.refresh_from_db()
     assert item.is_public
+    # The audit of the release names the revision each stage approved.
+    entry = AuditEntry.objects.filter(action=AuditAction.PUBLISH).latest("id")
+    assert entry.detail.count(new) == 4 and old not in entry.detail
+    first = AuditEntry.objects.filter(action=AuditAction.DECIDE, detail__startswith="初审通过")
+    assert [e.detail for e in first.order_by("id")] == [
+        f"初审通过（内容版本 {old}）",
+        f"初审通过（内容版本 {new}）",
+    ]
+
+
+def test_release_is_refused_while_an_earlier_stage_approved_older_content(team):
+    # Even if the status says 审核通过 (e.g. set by a path that skipped a stage), a
+    # release needs every stage's approval of the current revision.
+    item = walk(draft(team), team, S.APPROVED)
+    first = Decision.objects.get(item=item, action=Action.APPROVE, stage=Stage.FIRST)
+    Decision.objects.filter(pk=first.pk).update(revision="0" * 16)
+    with pytest.raises(services.TransitionError, match="初审意见针对的是旧版本内容"):
+        services.item_release(item=item, acting_user=team.office)
+    item.refresh_from_db()
+    assert item.status == S.APPROVED and not item.index_number
 
 
 # --- separation of duties --------------------------------------------------------------
@@ -177,6 +238,9 @@ def test_content_change_during_review_voids_the_approvals(team):
     # The reviewer sends it back; after resubmission the approvals are given again.
     services.review_return(item=item, acting_user=team.office, opinion="内容有改动，请确认。")
     services.item_submit(item=item, acting_user=team.clerk)
+    item.refresh_from_db()
+    assert item.status == S.FIRST_REVIEW  # the changed text is reviewed from 初审 again
+    services.review_approve(item=item, acting_user=team.head)
     services.review_approve(item=item, acting_user=team.office)
 
 

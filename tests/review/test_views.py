@@ -248,11 +248,31 @@ def test_drafter_sets_release_attributes_on_the_page(client, team):
     login(client, team.clerk)
     response = client.post(
         action_url(item, "relations"),
-        {"interprets": policy.pk, "signatory": "局长 王某某", "responds_to": ""},
+        {
+            "interprets": policy.pk,
+            "interpretation_form": "video",
+            "signatory_user": team.leader.pk,
+            "responds_to": "",
+        },
     )
     assert response.status_code == 302
     item.refresh_from_db()
-    assert item.interprets == policy and item.signatory == "局长 王某某"
+    assert item.interprets == policy and item.signatory == "分管领导庚"
+    assert item.interpretation_details.form == "video"
+    assert item.interpretation_details.signatory_user == team.leader
+
+
+def test_signatory_must_be_a_leader_account(client, team):
+    policy = draft(team, title="需要解读的政策", needs_interpretation=True)
+    item = draft(team)
+    login(client, team.clerk)
+    response = client.post(
+        action_url(item, "relations"),
+        {"interprets": policy.pk, "signatory_user": team.head.pk, "responds_to": ""},
+    )
+    assert response.status_code == 400
+    item.refresh_from_db()
+    assert item.interprets is None
 
 
 def test_relations_are_frozen_after_submission(client, team):

@@ -55,6 +55,21 @@ def make_item(team, name: str, status: str):
     return walk(item, team, status)
 
 
+def make_recallable(team, status: str, drafter):
+    """An item drafted by `drafter` in `status` with no decision since its submission:
+    at 复审 or 终审 that is a resubmission of unchanged content after a return there."""
+    item = draft(team, created_by=drafter)
+    if status == S.FIRST_REVIEW:
+        return walk(item, team, status)
+    walk(item, team, status)
+    returner = team.office if status == S.SECOND_REVIEW else team.leader
+    services.review_return(item=item, acting_user=returner, opinion="请核对数字。")
+    services.item_submit(item=item, acting_user=team.clerk)
+    item.refresh_from_db()
+    assert item.status == status
+    return item
+
+
 def actor_for(team, name: str, role: Role):
     """The user of `role` who would take `name` if the role may (not the drafter, in
     the item's section, not having decided at another stage)."""
@@ -62,7 +77,9 @@ def actor_for(team, name: str, role: Role):
         Role.SECTION_CLERK: team.clerk2,
         Role.SECTION_HEAD: team.head2 if name != "submit" else team.head,
         # The office submits items its own section produced.
-        Role.OFFICE_REVIEWER: team.office_in_section if name == "submit" else team.office,
+        Role.OFFICE_REVIEWER: team.office_in_section
+        if name in ("submit", "recall")
+        else team.office,
         Role.LEADER: team.leader,
         Role.SECURITY_ADMIN: team.security,
         Role.SYSTEM_ADMIN: team.sysadmin,
@@ -129,8 +146,12 @@ def team(team):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "status", "role"), ALLOWED)
 def test_transition_allowed(team, name, status, role):
-    item = make_item(team, name, status)
-    perform(team, name, item, actor_for(team, name, role))
+    user = actor_for(team, name, role)
+    if name == "recall":  # the drafter's own step
+        item = make_recallable(team, status, user)
+    else:
+        item = make_item(team, name, status)
+    perform(team, name, item, user)
     item.refresh_from_db()
     target = TRANSITIONS[name].target
     if name == "submit":

@@ -6,7 +6,9 @@ from requests_app.services.deadlines.correction import (
     request_correction_ask,
     request_correction_lapse,
     request_correction_receive,
+    request_correction_upload,
 )
+from requests_app.services.deadlines.delivery import delivery_record_receipt
 from requests_app.services.deadlines.extension import (
     request_extension_apply,
     request_extension_decide,
@@ -18,11 +20,14 @@ from requests_app.services.deadlines.fees import (
     requests_close_lapsed,
 )
 from requests_app.services.deadlines.pauses import request_pause_end, request_pause_start
+from requests_app.services.deadlines.reminders import requests_remind_due
 
 __all__ = [
+    "delivery_record_receipt",
     "request_correction_ask",
     "request_correction_lapse",
     "request_correction_receive",
+    "request_correction_upload",
     "request_extension_apply",
     "request_extension_decide",
     "request_fee_lapse",
@@ -31,4 +36,5 @@ __all__ = [
     "request_pause_end",
     "request_pause_start",
     "requests_close_lapsed",
+    "requests_remind_due",
 ]

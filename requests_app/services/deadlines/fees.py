@@ -5,12 +5,14 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from requests_app import clock, fees, permissions, selectors
+from requests_app import fees, permissions, selectors
 from requests_app.models import (
     ClockPause,
+    DeliveryKind,
     DisclosureRequest,
     FeeScheme,
     PauseKind,
+    ServiceMethod,
     Status,
 )
 from requests_app.outcomes import Outcome
@@ -24,19 +26,29 @@ from requests_app.services._common import (
     _move,
     _today,
 )
+from requests_app.services.archive import archive_on_commit
 from requests_app.services.deadlines.correction import request_correction_lapse
+from requests_app.services.deadlines.delivery import deliver, fee_due, service_method
 from requests_app.transitions import Action
 
 
 def request_fee_notify(
-    *, request: DisclosureRequest, scheme: str, pages: int = 0, acting_user
+    *,
+    request: DisclosureRequest,
+    scheme: str,
+    pages: int = 0,
+    method: str = ServiceMethod.ONLINE,
+    acting_user,
 ) -> DisclosureRequest:
     """Charge an 信息处理费 (Reg. 42, 国办函〔2020〕109号). The amount is computed by the
     chosen scheme: 按件 from the applicant's requests received in the calendar month,
     按量 from the page count. The time until payment is not counted; the applicant
-    has 20 working days to pay."""
+    has 20 working days from the day after receiving the notice to pay: sent online,
+    from the day after sending; by post, from the day after the signed-for date
+    (`delivery_record_receipt`)."""
     if scheme not in (FeeScheme.PER_REQUEST, FeeScheme.PER_PAGE):
         raise RequestError("请选择按件计收或按量计收。")
+    service_method(method)
     with transaction.atomic():
         req = _begin(request, Action.NOTIFY_FEE, acting_user, may=permissions.can_handle_request)
         if req.pauses.filter(ended_on=None).exists():
@@ -53,13 +65,13 @@ def request_fee_notify(
         if fee.amount <= Decimal(0):
             raise RequestError(f"{fee.explanation}，无需发出收费通知。")
         today = _today()
-        due = clock.simple_deadline(today, clock.FEE_PAYMENT_WORKDAYS, "发出收费通知")
+        due = fee_due(today) if method != ServiceMethod.POST else None
         req.fee_scheme = scheme
         req.fee_quantity = quantity
         req.fee_amount = fee.amount
         req.fee_explanation = fee.explanation
         req.fee_notified_on = today
-        req.fee_due_on = due.day
+        req.fee_due_on = due.day if due else None
         _move(Action.NOTIFY_FEE, req, Status.AWAITING_FEE)
         req.save(
             update_fields=[
@@ -79,12 +91,17 @@ def request_fee_notify(
             kind=PauseKind.FEE,
             party="申请人",
             started_on=today,
-            reply_due_on=due.day,
-            reply_due_confirmed=due.confirmed,
+            reply_due_on=due.day if due else None,
+            reply_due_confirmed=due.confirmed if due else True,
             created_by=acting_user,
         )
+        deliver(req, DeliveryKind.FEE_NOTICE, method, sent_on=today, acting_user=acting_user)
+        if due is not None:
+            when = f"请于 {due.day} 前缴纳（{due.text}）"
+        else:
+            when = "收费通知已邮寄，缴费期限为签收之日次日起 20 个工作日"
         text = (
-            f"发出收费通知：{fee.explanation}。请于 {due.day} 前缴纳（{due.text}），"
+            f"发出收费通知：{fee.explanation}。{when}，"
             "逾期未缴纳视为放弃申请；收费期间不计入答复期限。"
         )
         _event(req, Action.NOTIFY_FEE, actor=acting_user, on=today, public_text=text)
@@ -101,7 +118,7 @@ def request_fee_record_payment(
         )
         if paid_on < _known(req.fee_notified_on, "缴费通知日期") or paid_on > _today():
             raise RequestError(f"缴费日期应在 {req.fee_notified_on} 至今天之间。")
-        if paid_on > _known(req.fee_due_on, "缴费期限"):
+        if req.fee_due_on is not None and paid_on > req.fee_due_on:
             raise RequestError(f"缴费期限已于 {req.fee_due_on} 届满，应按逾期未缴费处理。")
         req.fee_paid_on = paid_on
         _move(Action.RECORD_PAYMENT, req, Status.ASSIGNED)
@@ -128,6 +145,7 @@ def request_fee_lapse(
         if today <= _known(req.fee_due_on, "缴费期限"):
             raise RequestError(f"缴费期限 {req.fee_due_on} 尚未届满。")
         _close(req, Action.LAPSE_FEE, Outcome.OTHER_FEE_UNPAID, today)
+        archive_on_commit(req)
         req.save(update_fields=["status", "outcome", "closed_on", "updated_at"])
         _event(
             req,

@@ -4,11 +4,13 @@ import datetime
 
 from django.db import transaction
 
-from requests_app import clock, permissions, selectors
+from requests_app import permissions, selectors
 from requests_app.models import (
     ClockPause,
+    DeliveryKind,
     DisclosureRequest,
     PauseKind,
+    ServiceMethod,
 )
 from requests_app.services._common import (
     RequestError,
@@ -17,6 +19,7 @@ from requests_app.services._common import (
     _known,
     _today,
 )
+from requests_app.services.deadlines.delivery import consultation_due, deliver, service_method
 from requests_app.transitions import Action
 
 
@@ -27,10 +30,14 @@ def request_pause_start(
     party: str,
     started_on: datetime.date,
     note: str = "",
+    method: str = ServiceMethod.ONLINE,
     acting_user,
 ) -> ClockPause:
-    """Consult a third party (Reg. 32: they have 15 working days) or another agency
-    (Reg. 34); the time is not counted in the reply period (Reg. 33(3))."""
+    """Consult a third party (Reg. 32: they have 15 working days from receiving the
+    letter) or another agency (Reg. 34, the same); the time from sending the letter
+    to the answer is not counted in the reply period (Reg. 33(3)). Sent by post,
+    their 15 days start from the signed-for date (`delivery_record_receipt`)."""
+    service_method(method)
     if kind not in (PauseKind.THIRD_PARTY, PauseKind.OTHER_AGENCY):
         raise RequestError("请选择征求第三方意见或征求其他机关意见。")
     if not party.strip():
@@ -45,30 +52,38 @@ def request_pause_start(
         reply = selectors.reply_deadline_of(req)
         if reply and reply.day and started_on > reply.day:
             raise RequestError(f"答复期限已于 {reply.day} 届满，不能再暂停计时。")
-        due = clock.simple_deadline(
-            started_on,
-            clock.THIRD_PARTY_WORKDAYS
-            if kind == PauseKind.THIRD_PARTY
-            else clock.OTHER_AGENCY_WORKDAYS,
-            "发出征求意见书",
-        )
         pause = ClockPause.objects.create(
             request=req,
             kind=kind,
             party=party.strip(),
             started_on=started_on,
-            reply_due_on=due.day,
-            reply_due_confirmed=due.confirmed,
             note=note,
             created_by=acting_user,
         )
+        deliver(
+            req,
+            DeliveryKind.CONSULTATION_LETTER,
+            method,
+            sent_on=started_on,
+            acting_user=acting_user,
+            addressee=party.strip(),
+            pause=pause,
+        )
+        if method != ServiceMethod.POST:
+            due = consultation_due(pause, started_on)
+            pause.reply_due_on = due.day
+            pause.reply_due_confirmed = due.confirmed
+            pause.save(update_fields=["reply_due_on", "reply_due_confirmed"])
+            when = f"应于 {due.day} 前答复（{due.text}）"
+        else:
+            when = "征求意见书已邮寄，答复期限自签收之日起算"
         _event(
             req,
             Action.START_PAUSE,
             actor=acting_user,
             on=started_on,
             public_text=f"{PauseKind(kind).label}，征求意见期间不计入答复期限（《条例》第三十三条）。",
-            note=f"{party.strip()}，应于 {due.day} 前答复（{due.text}）。{note}",
+            note=f"{party.strip()}，{when}。{note}",
         )
     return pause
 

@@ -1,5 +1,5 @@
 """Forms of the requests app. They validate and name every problem in Chinese; the
-services change state."""
+services change state. The answer's form is in `answer` (re-exported here)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,46 +7,36 @@ from django.utils import timezone
 
 from common.forms import DateInput, MultipleFileField
 from common.uploads import ALLOWED_DESCRIPTION
-from disclosure.models import Section
-from requests_app import clock
+from requests_app.forms.answer import MAX_FILES
 from requests_app.models import (
     Channel,
     ComplaintKind,
     DeliveryMethod,
-    FeeScheme,
     IdType,
     InfoForm,
-    PauseKind,
+    RequestKind,
 )
 from requests_app.outcomes import (
-    OUTCOME_GROUPS,
     ApplicantType,
     OrganisationKind,
-    Outcome,
-    RemedyKind,
-    RemedyResult,
 )
 from requests_app.validators import validate_id_card, validate_phone, validate_uscc
-
-MAX_FILES = 5
 
 REQUIRED = "请填写此项。"
 
 
-def _outcome_choices(include_blank=True, exclude=()):
-    """Outcomes grouped as in table 三, for a <select> with <optgroup>s."""
-    choices = [("", "请选择办理结果")] if include_blank else []
-    for group in OUTCOME_GROUPS:
-        options = [(o.value, o.label) for o in group.outcomes if o not in exclude]
-        if len(group.outcomes) == 1:
-            choices += options
-        elif options:
-            choices.append((group.title, options))
-    return choices
-
-
 class ApplicantFieldsMixin(forms.Form):
     """Reg. 29: who applies, what they want, in what form and how to receive it."""
+
+    kind = forms.ChoiceField(
+        label="申请类型",
+        choices=RequestKind.choices,
+        initial=RequestKind.DISCLOSURE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="有证据证明本机关提供的与您自身相关的政府信息记录不准确的，可以要求更正"
+        "（《条例》第四十一条），请在下方写明需要更正的记录和正确内容，并上传证明材料。",
+    )
 
     applicant_type = forms.ChoiceField(
         label="申请人类型",
@@ -144,6 +134,17 @@ class ApplicantFieldsMixin(forms.Form):
                 "info_description",
                 "请填写所需信息的名称、文号，或对所需信息作出描述（《条例》第二十九条）。",
             )
+        data["kind"] = data.get("kind") or RequestKind.DISCLOSURE
+        if data["kind"] == RequestKind.RECORD_CORRECTION:
+            # Reg. 41: 有证据证明 — the record, the correct content and the evidence.
+            if not data.get("info_description", "").strip():
+                self.add_error(
+                    "info_description", "更正申请请写明需要更正的记录、正确的内容和证明材料。"
+                )
+            if not data.get("files"):
+                self.add_error(
+                    "files", "更正申请请上传证明该记录不准确的材料（《条例》第四十一条）。"
+                )
         wants_email = data.get("delivery_method") == DeliveryMethod.EMAIL
         if wants_email and not data.get("email") and "email" not in self.errors:
             self.add_error("email", "选择电子邮件方式获取信息时，请填写电子邮箱。")
@@ -206,147 +207,31 @@ class ComplaintForm(forms.Form):
     )
 
 
-# -- Staff action forms --------------------------------------------------------------
-
-
-def _today_initial():
-    return timezone.localdate()
-
-
-class ConfirmReceiptForm(forms.Form):
-    received_on = forms.DateField(
-        label="确认收到日期",
-        widget=DateInput(),
-        initial=_today_initial,
-        help_text="《条例》第三十一条：网上提交的申请以双方确认之日为收到申请之日。",
-    )
-
-
-class DiscardForm(forms.Form):
-    reason = forms.CharField(label="作废原因", max_length=500)
-
-
-class AssignForm(forms.Form):
-    section = forms.ModelChoiceField(
-        label="承办股室", queryset=Section.objects.order_by("order", "id"), empty_label="请选择"
-    )
-
-
-class CorrectionForm(forms.Form):
-    items = forms.CharField(
-        label="需要补正的事项", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
-    )
-    days = forms.IntegerField(
-        label="补正期限（工作日）",
-        min_value=1,
-        max_value=60,
-        initial=clock.CORRECTION_DEFAULT_WORKDAYS,
-    )
-
-
-class CorrectionReceiveForm(forms.Form):
-    received_on = forms.DateField(label="收到补正申请日期", widget=DateInput())
-    note = forms.CharField(label="说明（逾期补正须写明正当理由）", required=False, max_length=500)
-
-
-class PauseStartForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="类型", choices=[c for c in PauseKind.choices if c[0] != PauseKind.FEE]
-    )
-    party = forms.CharField(label="征求意见对象", max_length=200)
-    started_on = forms.DateField(label="发出征求意见书日期", widget=DateInput())
-    note = forms.CharField(label="说明", required=False, max_length=500)
-
-
-class PauseEndForm(forms.Form):
-    ended_on = forms.DateField(label="结束日期（收到答复或期满之日）", widget=DateInput())
-    note = forms.CharField(label="意见情况", required=False, max_length=500)
-
-
-class ExtensionApplyForm(forms.Form):
-    days = forms.IntegerField(
-        label="延长工作日数",
-        min_value=1,
-        max_value=clock.EXTENSION_MAX_WORKDAYS,
-        initial=clock.EXTENSION_MAX_WORKDAYS,
-        error_messages={"max_value": "延期最长不得超过 20 个工作日（《条例》第三十三条）。"},
-    )
-    reason = forms.CharField(label="延期理由", max_length=1000)
-
-
-class ExtensionDecideForm(forms.Form):
-    decision = forms.ChoiceField(
-        label="审批意见",
-        choices=[("approve", "同意延期"), ("refuse", "不同意延期")],
-        widget=forms.RadioSelect,
-    )
-    note = forms.CharField(label="说明", required=False, max_length=300)
-
-
-class FeeForm(forms.Form):
-    scheme = forms.ChoiceField(
-        label="收费方式",
-        choices=[c for c in FeeScheme.choices if c[0] != FeeScheme.NONE],
-        widget=forms.RadioSelect,
-        help_text="按件计收按申请人本自然月累计申请件数自动计算；按量计收须填写页数。",
-    )
-    pages = forms.IntegerField(label="页数（按量计收）", min_value=1, required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("scheme") == FeeScheme.PER_PAGE and not data.get("pages"):
-            self.add_error("pages", "按量计收须填写页数。")
-        return data
-
-
-class PaymentForm(forms.Form):
-    paid_on = forms.DateField(label="缴费日期", widget=DateInput(), initial=_today_initial)
-
-
-class DraftForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="办理结果",
-        choices=_outcome_choices(exclude=(Outcome.OTHER_NO_CORRECTION, Outcome.OTHER_FEE_UNPAID)),
-    )
-    text = forms.CharField(
-        label="答复内容",
-        widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=10000,
-        help_text="写明提供的信息、获取方式或不予公开、无法提供的具体理由，将载入答复告知书。",
-    )
-    files = MultipleFileField(max_files=MAX_FILES, label="答复材料（可选）")
-
-
-class ReturnForm(forms.Form):
-    opinion = forms.CharField(label="退回意见", widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class WithdrawForm(forms.Form):
-    note = forms.CharField(label="撤回情况（方式、时间）", max_length=500)
-
-
-class ApproveForm(forms.Form):
-    pass
-
-
-class LapseForm(forms.Form):
-    pass
-
-
-class RemedyForm(forms.Form):
-    kind = forms.ChoiceField(label="类型", choices=RemedyKind.choices)
-    case_number = forms.CharField(label="案号", max_length=100, required=False)
-    authority = forms.CharField(label="复议机关/审理法院", max_length=100, required=False)
-    filed_on = forms.DateField(label="受理/立案日期", widget=DateInput())
-    note = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class RemedyConcludeForm(forms.Form):
-    result = forms.ChoiceField(
-        label="审结结果", choices=[c for c in RemedyResult.choices if c[0] != RemedyResult.PENDING]
-    )
-    concluded_on = forms.DateField(label="审结日期", widget=DateInput())
-
-
-class ComplaintAnswerForm(forms.Form):
-    answer = forms.CharField(label="处理结果", widget=forms.Textarea(attrs={"rows": 4}))
+# Re-exported: the package's modules are one namespace for the views.
+from requests_app.forms.answer import AnswerOnSpotForm as AnswerOnSpotForm  # noqa: E402
+from requests_app.forms.answer import DraftForm as DraftForm  # noqa: E402
+from requests_app.forms.answer import NoticeSettingsForm as NoticeSettingsForm  # noqa: E402
+from requests_app.forms.answer import ReasonsAskForm as ReasonsAskForm  # noqa: E402
+from requests_app.forms.answer import ReasonsDecideForm as ReasonsDecideForm  # noqa: E402
+from requests_app.forms.handling import ApproveForm as ApproveForm  # noqa: E402
+from requests_app.forms.handling import AssignForm as AssignForm  # noqa: E402
+from requests_app.forms.handling import ComplaintAnswerForm as ComplaintAnswerForm  # noqa: E402
+from requests_app.forms.handling import ConfirmReceiptForm as ConfirmReceiptForm  # noqa: E402
+from requests_app.forms.handling import CorrectionForm as CorrectionForm  # noqa: E402
+from requests_app.forms.handling import CorrectionReceiveForm as CorrectionReceiveForm  # noqa: E402
+from requests_app.forms.handling import DeliveryReceiptForm as DeliveryReceiptForm  # noqa: E402
+from requests_app.forms.handling import DiscardForm as DiscardForm  # noqa: E402
+from requests_app.forms.handling import DiscardProposeForm as DiscardProposeForm  # noqa: E402
+from requests_app.forms.handling import ExtensionApplyForm as ExtensionApplyForm  # noqa: E402
+from requests_app.forms.handling import ExtensionDecideForm as ExtensionDecideForm  # noqa: E402
+from requests_app.forms.handling import FeeForm as FeeForm  # noqa: E402
+from requests_app.forms.handling import LapseForm as LapseForm  # noqa: E402
+from requests_app.forms.handling import PauseEndForm as PauseEndForm  # noqa: E402
+from requests_app.forms.handling import PauseStartForm as PauseStartForm  # noqa: E402
+from requests_app.forms.handling import PaymentForm as PaymentForm  # noqa: E402
+from requests_app.forms.handling import RemedyConcludeForm as RemedyConcludeForm  # noqa: E402
+from requests_app.forms.handling import RemedyForm as RemedyForm  # noqa: E402
+from requests_app.forms.handling import ReturnForm as ReturnForm  # noqa: E402
+from requests_app.forms.handling import SendMethodField as SendMethodField  # noqa: E402
+from requests_app.forms.handling import WithdrawForm as WithdrawForm  # noqa: E402
+from requests_app.forms.tracking import CorrectionUploadForm as CorrectionUploadForm  # noqa: E402
