@@ -38,7 +38,7 @@ from workcalendar.selectors import WorkCalendar
 DEMO_FILES = Path(__file__).resolve().parent / "demo_files"
 
 ORGANISATION = {
-    "code": "11330599002486157X",
+    "code": "113305990024861574",
     "name": "示例县人力资源和社会保障局",
     "address": "示例县城关镇人民路88号行政中心3号楼",
     "postcode": "313399",
@@ -119,6 +119,7 @@ class DemoItem:
     topic: str = Topic.LABOUR_EMPLOYMENT
     category: str = ""  # the column's Art. 5 category unless given
     doc: str = ""
+    normative: bool = False  # a 行政规范性文件 of the bureau (示人社规)
     written: datetime.date | None = None
     publish_after: int | None = None  # working days after formation; None: a draft
     publicity: str = Publicity.PROACTIVE
@@ -264,6 +265,7 @@ def _create_item(demo: DemoItem, number: int, columns, users, today, calendar):
         topic=demo.topic,
         content_category=demo.category or column.content_category,
         document_number=demo.doc,
+        is_normative=demo.normative,
         written_on=demo.written if demo.written else (formed if demo.doc else None),
         formed_on=formed,
         validity=demo.validity,

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from disclosure.choices import ColumnKind, Validity
@@ -125,8 +126,6 @@ def overview_suggestion(year: int, table3: dict, table4: dict) -> str:
 def problems_suggestion(year: int) -> str:
     """A first draft of 五、存在的主要问题及改进情况 from the year's inspection findings
     and rectification tasks."""
-    from django.db.models import Count
-
     from inspection.models import Finding, FindingKind, RectificationTask, TaskStatus
 
     by_kind = (
@@ -148,3 +147,43 @@ def problems_suggestion(year: int) -> str:
         f"共交办整改任务 {tasks.count()} 件，已整改办结 {closed} 件。"
         "下一步，将进一步压实各股室栏目维护责任，加强日常巡查和整改督办，不断提升政务公开质量。"
     )
+
+
+def fee_figures(year: int) -> dict:
+    """The 信息处理费 figures section 六 reports (国办公开办函〔2021〕30号, 国办函〔2020〕
+    109号): fee notices sent in `year` (their count and total) and fees actually
+    received in `year` (count and total), in 元, from the requests' fee records."""
+    from django.db.models import Sum
+
+    from requests_app.models import DisclosureRequest
+
+    charged = DisclosureRequest.objects.filter(fee_amount__gt=0)
+    notified = charged.filter(fee_notified_on__year=year).aggregate(
+        n=Count("id"), total=Sum("fee_amount")
+    )
+    paid = charged.filter(fee_paid_on__year=year).aggregate(n=Count("id"), total=Sum("fee_amount"))
+    return {
+        "notified": notified["n"],
+        "notified_amount": notified["total"] or Decimal(0),
+        "paid": paid["n"],
+        "paid_amount": paid["total"] or Decimal(0),
+    }
+
+
+def _yuan(amount: Decimal) -> str:
+    return f"{amount.quantize(Decimal('0.01')).normalize():f}"
+
+
+def other_matters_suggestion(year: int) -> str:
+    """A first draft of 六、其他需要报告的事项: the fee figures the 2021 format asks
+    for (收费通知的件数和总金额、实际收取的总金额), computed, never typed."""
+    fees = fee_figures(year)
+    if not fees["notified"] and not fees["paid"]:
+        fee_text = "本年度本机关未发出信息处理费收费通知，未收取信息处理费。"
+    else:
+        fee_text = (
+            f"本年度本机关依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+            f"发出收费通知 {fees['notified']} 件，总金额 {_yuan(fees['notified_amount'])} 元；"
+            f"实际收取信息处理费 {fees['paid']} 件，总金额 {_yuan(fees['paid_amount'])} 元。"
+        )
+    return fee_text + "\n本年度无其他需要报告的事项。"

@@ -91,7 +91,7 @@ class ItemAdmin(
                 "fields": (
                     "column",
                     "title",
-                    "document_number",
+                    ("document_number", "is_normative"),
                     ("written_on", "formed_on"),
                     ("topic", "content_category"),
                     "validity",

@@ -10,6 +10,7 @@ from disclosure import permissions, services
 from disclosure.admin._common import AdminCssMixin, NotFoundUnlessVisibleMixin, _copy_saved
 from disclosure.forms import (
     ColumnAdminForm,
+    OrganisationAdminForm,
     SectionAdminForm,
 )
 from disclosure.models import Column, Organisation, Section
@@ -17,6 +18,7 @@ from disclosure.models import Column, Organisation, Section
 
 @admin.register(Organisation)
 class OrganisationAdmin(AdminCssMixin, admin.ModelAdmin):
+    form = OrganisationAdminForm
     actions = None
     list_display = ("name", "code", "phone", "email")
     fieldsets = (

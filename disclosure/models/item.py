@@ -53,6 +53,11 @@ class Item(models.Model):
         "公开内容类别（第五条）", max_length=10, choices=ContentCategory
     )
     document_number = models.CharField("文号", max_length=100, blank=True)
+    is_normative = models.BooleanField(
+        "行政规范性文件",
+        default=False,
+        help_text="本局制发的行政规范性文件：须有内容概述，计入年度报告表二。",
+    )
     written_on = models.DateField("成文日期", null=True, blank=True)
     formed_on = models.DateField(
         "形成/变更日期", help_text="主动公开期限自此日起算 20 个工作日（第七条第二项）。"
@@ -198,6 +203,10 @@ class Item(models.Model):
                 )
             if not self.publicity_note.strip():
                 errors["publicity_note"] = "请说明不主动公开的具体理由。"
+        if self.is_normative and not (self.summary or "").strip():
+            # Reg. 12: the catalogue lists each document's 内容概述; for a 规范性文件
+            # the public must be able to tell what it rules without opening it.
+            errors["summary"] = "行政规范性文件必须填写内容概述。"
         if self.written_on and self.formed_on and self.written_on > self.formed_on:
             errors["formed_on"] = "形成/变更日期不能早于成文日期。"
         if self.pk and self.interprets_id == self.pk:

@@ -21,6 +21,7 @@ ITEM_FIELDS = (
     "topic",
     "content_category",
     "document_number",
+    "is_normative",
     "written_on",
     "formed_on",
     "validity",

@@ -15,6 +15,7 @@ from guardian.shortcuts import get_perms
 
 from accounts.models import User
 from accounts.roles import Role
+from common.codes import validate_uscc
 from common.sanitize import clean_html
 from disclosure import deadlines, demo, permissions
 from disclosure.choices import ColumnKind, ContentCategory, Publicity
@@ -137,6 +138,8 @@ def check_published_items_have_past_dates_numbers_and_mostly_met_the_deadline(lo
     numbers = [i.index_number for i in published]
     assert len(set(numbers)) == len(numbers)
     code = loaded["organisation"].code
+    # The 前段码 is a 统一社会信用代码 with a valid check character (GB 32100-2015).
+    assert validate_uscc(code) == code
     for item in published:
         year = timezone.localtime(item.published_at).year
         assert re.fullmatch(rf"{code}/{year}-\d{{5}}", item.index_number)

@@ -205,6 +205,42 @@ def test_apply_suggestions_fills_only_blank_cells(report, office, requests_2026)
     assert "一、总体情况" in filled_labels
 
 
+def _fee(notified, paid, amount):
+    from requests_app.models import DisclosureRequest
+
+    req = make_request(C.NATURAL_PERSON, notified)
+    DisclosureRequest.objects.filter(pk=req.pk).update(
+        fee_amount=Decimal(amount), fee_notified_on=notified, fee_paid_on=paid
+    )
+
+
+def test_section_six_reports_the_computed_fee_figures(report, office):
+    _fee(D(2026, 3, 2), D(2026, 3, 10), "100")
+    _fee(D(2026, 11, 2), None, "700.50")  # notified, never paid
+    _fee(D(2025, 12, 20), D(2026, 1, 5), "200")  # notified last year, paid in this one
+    _fee(D(2027, 1, 4), None, "900")  # next year: not counted
+    make_request(C.NATURAL_PERSON, D(2026, 4, 1))  # free of charge: not counted
+    assert suggestions.fee_figures(2026) == {
+        "notified": 2,
+        "notified_amount": Decimal("800.50"),
+        "paid": 2,
+        "paid_amount": Decimal("300"),
+    }
+    text = suggestions.other_matters_suggestion(2026)
+    assert "发出收费通知 2 件，总金额 800.5 元" in text
+    assert "实际收取信息处理费 2 件，总金额 300 元" in text
+    services.annual_report_apply_suggestions(report=report, acting_user=office)
+    report.refresh_from_db()
+    assert report.other_matters == text
+
+
+def test_section_six_says_so_when_no_fee_was_charged():
+    assert suggestions.fee_figures(2026)["notified"] == 0
+    assert suggestions.other_matters_suggestion(2026).startswith(
+        "本年度本机关未发出信息处理费收费通知，未收取信息处理费。"
+    )
+
+
 # -- pages and exports ---------------------------------------------------------------
 
 
