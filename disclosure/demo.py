@@ -1,5 +1,5 @@
 """The demo bureau (F9): a county 人力资源和社会保障局 with its office and sections, a
-column tree covering the 16 kinds of Art. 5, 70-odd items in every catalogue state
+column tree covering the 16 kinds of Art. 5 and the Reg. 20 items beyond them, 70-odd items in every catalogue state
 (their texts in `demo_files/items.json`, read by `read_items`), a few real PDF
 attachments and one account per role (`accounts.demo`).
 
@@ -103,6 +103,19 @@ COLUMNS = [
     ("enforcement-results", "执法结果公示", ColumnKind.OTHER, "a05_04", INSPECTION, "enforcement", "“双随机、一公开”抽查结果和行政处罚决定。"),
     ("approvals", "行政审批", ColumnKind.OTHER, "a05_06", POLICY, None, "行政许可和非行政许可审批事项目录及办事指南。"),
     ("major-projects", "重大建设项目", ColumnKind.OTHER, "a05_15", OFFICE, None, "重大建设项目批准和招投标情况。"),
+    # Reg. 20's items beyond Art. 5, and what 考核 checks besides.
+    ("finance", "财政信息", ColumnKind.OTHER, "r20_07", OFFICE, None, "部门预算、决算和“三公”经费（条例第二十条第（七）项）。"),
+    ("budget", "部门预算", ColumnKind.OTHER, "r20_07", OFFICE, "finance", "本局年度部门预算及说明。"),
+    ("final-accounts", "部门决算", ColumnKind.OTHER, "r20_07", OFFICE, "finance", "本局年度部门决算及说明。"),
+    ("three-public", "“三公”经费", ColumnKind.OTHER, "r20_07", OFFICE, "finance", "因公出国（境）费、公务用车购置及运行费、公务接待费预决算。"),
+    ("plans", "规划计划", ColumnKind.OTHER, "r20_03", POLICY, None, "人力资源和社会保障事业发展规划、专项规划及相关政策。"),
+    ("statistics", "统计信息", ColumnKind.OTHER, "r20_04", OFFICE, None, "人力资源和社会保障统计数据和统计公报。"),
+    ("fees", "行政事业性收费", ColumnKind.OTHER, "r20_08", OFFICE, None, "行政事业性收费项目及其依据、标准。"),
+    ("procurement", "政府集中采购", ColumnKind.OTHER, "r20_09", OFFICE, None, "政府集中采购项目的目录、标准及实施情况。"),
+    ("emergency", "应急管理", ColumnKind.OTHER, "r20_12", LABOUR, None, "突发公共事件的应急预案、预警信息及应对情况。"),
+    ("supervision", "监督检查", ColumnKind.OTHER, "r20_13", INSPECTION, None, "人力资源服务机构、职业技能培训机构等监督检查情况。"),
+    ("proposals", "建议提案办理", ColumnKind.OTHER, "x_01", OFFICE, None, "人大代表建议和政协提案办理结果。"),
+    ("powers", "权责清单", ColumnKind.OTHER, "x_02", POLICY, None, "本局行政权力事项和责任事项清单。"),
 ]  # fmt: skip
 
 

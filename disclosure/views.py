@@ -15,6 +15,7 @@ from common.listing import capped_page_or_404
 from common.pagecache import public_page
 from common.sanitize import clean_html
 from disclosure import listings, selectors
+from disclosure.categories import categories_with_columns
 from disclosure.search import (
     MAX_QUERY_LENGTH,
     PublicFilterForm,
@@ -87,6 +88,7 @@ def catalogue(request):
             "topics": selectors.topics_with_counts(),
             "sections": selectors.sections_with_counts(),
             "years": selectors.years_with_counts(),
+            "categories": categories_with_columns(),
         },
     )
 

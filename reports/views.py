@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from common.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
+from disclosure.categories import categories_with_columns
 from disclosure.selectors import current_organisation
 from reports import catalogue, permissions, selectors, services, statistics, suggestions, tables
 from reports.forms import ContactsForm, GuideForm, ReportCreateForm, ReportForm
@@ -34,6 +35,8 @@ def guide(request):
         {
             "guide": services.guide_for(organisation),
             "org": organisation,
+            # Reg. 12: how the information is classified - every kind and its columns.
+            "categories": categories_with_columns(),
             "can_edit": permissions.can_edit_guide(request.user),
         },
     )

@@ -19,7 +19,7 @@ class Column(models.Model):
     slug = models.SlugField("路径名", max_length=60, unique=True)
     kind = models.CharField("栏目类型", max_length=10, choices=ColumnKind, default=ColumnKind.OTHER)
     content_category = models.CharField(
-        "对应公开内容（第五条）", max_length=10, choices=ContentCategory, blank=True
+        "对应公开内容（第五条、条例第二十条）", max_length=10, choices=ContentCategory, blank=True
     )
     responsible_section = models.ForeignKey(
         "disclosure.Section",

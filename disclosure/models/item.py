@@ -50,7 +50,7 @@ class Item(models.Model):
     keywords = models.CharField("关键词", max_length=200, blank=True)
     topic = models.CharField("主题分类", max_length=10, choices=Topic)
     content_category = models.CharField(
-        "公开内容类别（第五条）", max_length=10, choices=ContentCategory
+        "公开内容类别（第五条、条例第二十条）", max_length=10, choices=ContentCategory
     )
     document_number = models.CharField("文号", max_length=100, blank=True)
     is_normative = models.BooleanField(
