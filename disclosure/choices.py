@@ -35,6 +35,30 @@ class Validity(models.TextChoices):
     REPEALED = "repealed", "已废止"
 
 
+class DocumentType(models.TextChoices):
+    """文种: the 15 kinds of 公文 (党政机关公文处理工作条例 Art. 8, laid out by GB/T
+    9704), then 法律法规 (laws, regulations and rules of other issuers, numbered in
+    their own form) and 工作文件 (plans, summaries, other working documents)."""
+
+    RESOLUTION = "resolution", "决议"
+    DECISION = "decision", "决定"
+    ORDER = "order", "命令（令）"
+    COMMUNIQUE = "communique", "公报"
+    ANNOUNCEMENT = "announcement", "公告"
+    PUBLIC_NOTICE = "public_notice", "通告"
+    OPINION = "opinion", "意见"
+    NOTICE = "notice", "通知"
+    CIRCULAR = "circular", "通报"
+    REPORT = "report", "报告"
+    REQUEST = "request", "请示"
+    REPLY = "reply", "批复"
+    MOTION = "motion", "议案"
+    LETTER = "letter", "函"
+    MINUTES = "minutes", "纪要"
+    LAW = "law", "法律法规"
+    WORK_DOCUMENT = "work_document", "工作文件"
+
+
 class ColumnKind(models.TextChoices):
     """Sets the update frequency the inspection checks (国办秘函〔2019〕19号)."""
 

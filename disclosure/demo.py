@@ -31,7 +31,7 @@ from django.utils import timezone
 from accounts.demo import demo_users
 from accounts.models import User
 from disclosure import services
-from disclosure.choices import ColumnKind, Publicity, Topic, Validity
+from disclosure.choices import ColumnKind, DocumentType, Publicity, Topic, Validity
 from disclosure.models import Column, Item, Organisation, Section
 from workcalendar.selectors import WorkCalendar
 
@@ -132,7 +132,13 @@ class DemoItem:
     topic: str = Topic.LABOUR_EMPLOYMENT
     category: str = ""  # the column's Art. 5 category unless given
     doc: str = ""
+    doc_type: str = ""  # 文种
+    joint: str = ""  # 联合发文机关
     normative: bool = False  # a 行政规范性文件 of the bureau (示人社规)
+    normative_code: str = ""
+    effective: datetime.date | None = None
+    valid_until: datetime.date | None = None
+    repealed: datetime.date | None = None
     written: datetime.date | None = None
     publish_after: int | None = None  # working days after formation; None: a draft
     publicity: str = Publicity.PROACTIVE
@@ -145,7 +151,13 @@ class DemoItem:
 
 ITEMS_FILE = DEMO_FILES / "items.json"
 # Fields of items.json that name a member of a choices class (readable in the file).
-CHOICE_FIELDS = {"topic": Topic, "publicity": Publicity, "validity": Validity}
+CHOICE_FIELDS = {
+    "topic": Topic,
+    "publicity": Publicity,
+    "validity": Validity,
+    "doc_type": DocumentType,
+}
+DATE_FIELDS = ("written", "effective", "valid_until", "repealed")
 
 
 def read_items(path: Path = ITEMS_FILE) -> list[DemoItem]:
@@ -159,8 +171,9 @@ def read_items(path: Path = ITEMS_FILE) -> list[DemoItem]:
                 fields[name] = choices[fields[name]]
         if isinstance(fields["formed"], str):
             fields["formed"] = datetime.date.fromisoformat(fields["formed"])
-        if fields.get("written"):
-            fields["written"] = datetime.date.fromisoformat(fields["written"])
+        for name in DATE_FIELDS:
+            if fields.get(name):
+                fields[name] = datetime.date.fromisoformat(fields[name])
         fields["paragraphs"] = tuple(fields["paragraphs"])
         if fields.get("attachment"):
             fields["attachment"] = tuple(fields["attachment"])
@@ -277,8 +290,14 @@ def _create_item(demo: DemoItem, number: int, columns, users, today, calendar):
         keywords=demo.keywords,
         topic=demo.topic,
         content_category=demo.category or column.content_category,
+        document_type=demo.doc_type,
         document_number=demo.doc,
+        joint_issuers=demo.joint,
         is_normative=demo.normative,
+        normative_code=demo.normative_code,
+        effective_on=demo.effective,
+        valid_until=demo.valid_until,
+        repealed_on=demo.repealed,
         written_on=demo.written if demo.written else (formed if demo.doc else None),
         formed_on=formed,
         validity=demo.validity,

@@ -22,6 +22,7 @@ class FindingKind(models.TextChoices):
     PERSONAL_DATA = "personal_data", "已公开信息含个人信息"
     SENSITIVE_WORD = "sensitive_word", "已公开信息含敏感词"
     CONSULTATION_NO_FEEDBACK = "consultation_no_feedback", "意见征集结束未反馈"
+    NORMATIVE_EXPIRY = "normative_expiry", "规范性文件有效期届满提醒"
     EVALUATION = "evaluation", "考评指出的问题"
 
 

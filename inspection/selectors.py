@@ -27,6 +27,7 @@ KIND_ORDER = (
     FindingKind.PERSONAL_DATA,
     FindingKind.SENSITIVE_WORD,
     FindingKind.CONSULTATION_NO_FEEDBACK,
+    FindingKind.NORMATIVE_EXPIRY,
     FindingKind.EVALUATION,
 )
 

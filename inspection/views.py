@@ -161,6 +161,7 @@ REQUIREMENTS = {
     FindingKind.PERSONAL_DATA: "请立即对个人信息进行去标识化处理（打码）后重新发布，并说明原因。",
     FindingKind.SENSITIVE_WORD: "请核查并修改敏感内容后重新发布。",
     FindingKind.CONSULTATION_NO_FEEDBACK: "请尽快发布意见征集情况及采纳情况，并与征集信息关联。",
+    FindingKind.NORMATIVE_EXPIRY: "请在有效期届满前评估该文件，决定延期、重新制发或废止，并更新有效性。",
 }
 
 

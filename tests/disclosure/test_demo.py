@@ -236,3 +236,23 @@ def test_the_demo_bureau_shows_every_feature(loaded, settings):
     check_demo_accounts_see_what_their_role_allows(loaded, settings)
     check_context_for_later_loaders(loaded, settings)
     check_drafts_are_dated_relative_to_the_load_day(loaded, settings)
+
+
+def test_the_demo_normative_documents_feed_table_two_and_the_expiry_reminder(loaded):
+    """Only the bureau's 示人社规 documents count as 行政规范性文件 in table 二 (not the
+    laws, 工作要点 or 工作总结 in the same column); the one nearing its 有效期 is
+    flagged by the inspection."""
+    from inspection import rules
+    from inspection.models import FindingKind
+    from reports import suggestions
+
+    flagged = set(Item.objects.filter(is_normative=True).values_list("document_number", flat=True))
+    assert flagged and all(n.startswith("示人社规") for n in flagged)
+    assert suggestions.normative_counts(2026) == {"issued": 1, "repealed": 1, "in_force": 3}
+    assert suggestions.normative_counts(2025) == {"issued": 2, "repealed": 0, "in_force": 3}
+    expiring = [
+        d.item.title
+        for d in rules.check_normative_expiry(datetime.date(2026, 12, 5))
+        if d.kind == FindingKind.NORMATIVE_EXPIRY
+    ]
+    assert expiring == ["示例县就业补助资金管理办法"]

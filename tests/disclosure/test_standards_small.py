@@ -87,6 +87,9 @@ def test_a_normative_document_needs_a_summary():
         "formed_on": "2026-01-05",
         "publicity": "proactive",
         "is_normative": True,
+        "document_number": "示人社规〔2026〕1号",
+        "normative_code": "SXSD01-2026-0001",
+        "effective_on": "2026-02-01",
     }
     with pytest.raises(ValidationError) as caught:
         services.item_draft_store(

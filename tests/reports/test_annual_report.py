@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 from accounts.roles import Role
 from audit.models import AuditAction, AuditEntry
 from disclosure.choices import ColumnKind, Validity
-from disclosure.models import Item
 from reports import services, suggestions, tables
 from reports.models import AnnualReport, ReportStatus
 from reports.services import ReportError
@@ -169,26 +168,48 @@ def test_leader_cannot_publish(report, office, requests_2026):
 # -- suggestions ---------------------------------------------------------------------
 
 
-def test_normative_document_suggestions_from_the_catalogue(organisation):
+def _normative(day, number, **fields):
+    fields.setdefault("summary", "规范某项工作。")
+    return published_on(
+        day, is_normative=True, document_number=number, normative_code=f"SX-{number}",
+        effective_on=fields.pop("effective_on", fields.get("written_on")), **fields,
+    )  # fmt: skip
+
+
+def test_normative_document_suggestions_count_the_flagged_documents_only(organisation):
+    """Table 二 counts the bureau's own 行政规范性文件 from their fields: not the laws,
+    工作要点 and 工作总结 that share a 政策文件 column (the audit's finding)."""
     policy = ColumnFactory(kind=ColumnKind.POLICY)
+    _normative(
+        D(2024, 5, 1), "示人社规〔2024〕1号", column=policy,
+        written_on=D(2024, 4, 20), validity=Validity.REPEALED, repealed_on=D(2026, 7, 31),
+    )  # fmt: skip
+    _normative(D(2026, 3, 1), "示人社规〔2026〕2号", column=policy, written_on=D(2026, 2, 25))
+    # A 2025 document whose 有效期 ran out on 30 June 2026: 失效, not in force at year end.
+    _normative(
+        D(2025, 3, 1), "示人社规〔2025〕1号", written_on=D(2025, 2, 1), valid_until=D(2026, 6, 30)
+    )
+    # Valid until 31 December 2026 itself: still in force that day.
+    _normative(
+        D(2025, 4, 1), "示人社规〔2025〕2号", written_on=D(2025, 3, 1), valid_until=D(2026, 12, 31)
+    )
+    # Not the bureau's 行政规范性文件, however they look:
+    published_on(D(2026, 3, 1), column=policy, document_number="中华人民共和国主席令第七十三号")
+    published_on(D(2026, 3, 1), column=policy, document_number="示人社发〔2026〕9号")  # 工作要点
+    published_on(D(2026, 3, 1), document_number="示人社〔2026〕9号")
+    assert suggestions.normative_counts(2026) == {"issued": 1, "repealed": 1, "in_force": 2}
+    assert suggestions.normative_counts(2025) == {"issued": 2, "repealed": 0, "in_force": 3}
+    assert suggestions.normative_counts(2024) == {"issued": 1, "repealed": 0, "in_force": 1}
+
+
+def test_a_document_marked_repealed_without_a_date_counts_from_its_history(organisation):
     with time_machine.travel(datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC)):
-        old = published_on(
-            D(2024, 5, 1), column=policy, document_number="示人社〔2024〕1号",
-            written_on=D(2024, 4, 20), formed_on=D(2024, 4, 20),
-        )  # fmt: skip
-    with time_machine.travel(datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC)):
-        published_on(
-            D(2026, 3, 1), column=policy, document_number="示人社〔2026〕2号",
-            written_on=D(2026, 2, 25), formed_on=D(2026, 2, 25),
-        )  # fmt: skip
-        published_on(D(2026, 3, 1), column=policy, document_number="")  # no 文号: not one
-        published_on(D(2026, 3, 1), document_number="示人社〔2026〕9号")  # not a policy column
+        old = _normative(D(2024, 5, 1), "示人社规〔2024〕1号", written_on=D(2024, 4, 20))
     with time_machine.travel(datetime.datetime(2026, 8, 1, tzinfo=datetime.UTC)):
         old.validity = Validity.REPEALED
         old.save()
-    assert suggestions.normative_counts(2026) == {"issued": 1, "repealed": 1, "in_force": 1}
+    assert suggestions.normative_counts(2026) == {"issued": 0, "repealed": 1, "in_force": 0}
     assert suggestions.normative_counts(2025) == {"issued": 0, "repealed": 0, "in_force": 1}
-    assert Item.objects.get(pk=old.pk).validity == Validity.REPEALED
 
 
 def test_apply_suggestions_fills_only_blank_cells(report, office, requests_2026):
