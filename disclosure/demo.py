@@ -32,7 +32,7 @@ from accounts.demo import demo_users
 from accounts.models import User
 from disclosure import services
 from disclosure.choices import ColumnKind, DocumentType, Publicity, Topic, Validity
-from disclosure.models import Column, Item, Organisation, Section
+from disclosure.models import Column, Item, Organisation, Section, SiteIdentity
 from workcalendar.selectors import WorkCalendar
 
 DEMO_FILES = Path(__file__).resolve().parent / "demo_files"
@@ -201,6 +201,7 @@ def load(ctx: dict) -> None:
     columns = _columns(sections)
     users = demo_users(section_groups={name: s.group for name, s in sections.items()}, ctx=ctx)
     items = _items(columns, users)
+    _site_identity(users["sysadmin"])
     ctx["organisation"] = organisation
     ctx.setdefault("sections", {}).update(sections)
     ctx.setdefault("columns", {}).update(columns)
@@ -215,6 +216,24 @@ def _organisation() -> Organisation:
     fields = dict(ORGANISATION)
     organisation, _ = Organisation.objects.get_or_create(code=fields.pop("code"), defaults=fields)
     return organisation
+
+
+# The county portal's identifiers, which the bureau's channel shows (国办发〔2017〕47号).
+# Example values: a real site takes them from its 开办 records.
+SITE_IDENTITY = {
+    "site_name": "示例县人民政府门户网站",
+    "site_domain": "www.shixian.gov.cn",
+    "site_id_code": "3305990001",
+    "channel_name": "县人力社保局",
+    "icp_number": "浙ICP备05001234号-1",
+    "police_number": "浙公网安备 33059902000123号",
+    "gov_mark_url": "https://bszs.conac.cn/sitename?method=show&id=3305990001",
+}
+
+
+def _site_identity(sysadmin: User) -> None:
+    if not SiteIdentity.objects.exists():
+        services.site_identity_update(data=dict(SITE_IDENTITY), acting_user=sysadmin)
 
 
 def _sections(organisation: Organisation) -> dict[str, Section]:

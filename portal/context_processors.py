@@ -2,7 +2,7 @@
 
 from functools import cache
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.module_loading import import_string
 
 # (label, url name). A link whose view does not exist is left out.
@@ -26,8 +26,14 @@ STAFF_NAV = [
 ]
 
 
-@cache
 def _url(name: str) -> str | None:
+    # Keyed by the script prefix too: under a URL prefix (settings.URL_PREFIX) every
+    # link carries it, and a cached link must not outlive a change of it.
+    return _reverse(name, get_script_prefix())
+
+
+@cache
+def _reverse(name: str, prefix: str) -> str | None:
     try:
         return reverse(name)
     except NoReverseMatch:
@@ -45,7 +51,7 @@ def _allowed(user, predicate: str | None) -> bool:
 
 
 def portal(request):
-    from disclosure.selectors import current_organisation
+    from disclosure.selectors import current_organisation, site_identity
 
     user = getattr(request, "user", None)
     public = [{"label": label, "url": _url(name)} for label, name in PUBLIC_NAV if _url(name)]
@@ -56,4 +62,9 @@ def portal(request):
             for label, name, predicate in STAFF_NAV
             if _url(name) and _allowed(user, predicate)
         ]
-    return {"organisation": current_organisation(), "public_nav": public, "staff_nav": staff}
+    return {
+        "organisation": current_organisation(),
+        "site": site_identity(),
+        "public_nav": public,
+        "staff_nav": staff,
+    }

@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from common.env import env_bool, env_int, env_list, env_str
+from common.env import env_bool, env_int, env_list, env_str, env_url_prefix
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -174,7 +174,13 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "/static/"
+# Served as a channel of the county portal (国办发〔2017〕47号: a county department
+# publishes through the county government's site) under a path of its domain, e.g.
+# URL_PREFIX=/rsj behind the county's reverse proxy (docs/operations.md). Every link
+# (reverse, feeds, sitemap), static file and cookie then carries the prefix.
+URL_PREFIX = env_url_prefix("URL_PREFIX")
+FORCE_SCRIPT_NAME = URL_PREFIX or None
+STATIC_URL = f"{URL_PREFIX}/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
@@ -188,7 +194,7 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-MEDIA_URL = "/media/"  # never served directly: attachments go through a view
+MEDIA_URL = f"{URL_PREFIX}/media/"  # never served directly: attachments go through a view
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted (common.ratelimit).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 # Uploads: larger files are refused with a message (F8).
@@ -225,6 +231,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Cookies stay on the portal's own path inside the county's domain.
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = f"{URL_PREFIX}/"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 _production = not DEBUG and not TESTING
 _secure = _production and env_bool("SECURE_COOKIES", True)

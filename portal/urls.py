@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from inspection import public_views as inspection_public
 from portal import views
 
 admin.site.site_header = "政府信息公开平台 · 管理后台"
@@ -11,6 +12,11 @@ admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sitemap/", views.site_map, name="site_map"),
+    path("contact/", views.contact, name="contact"),
+    path("statement/", views.statement, name="statement"),
+    path("correction/", inspection_public.correction, name="correction"),
+    path("correction/thanks/", inspection_public.correction_thanks, name="correction_thanks"),
     path("admin/", admin.site.urls),
     path("review/", include("review.urls")),
     path("requests/", include("requests_app.urls")),

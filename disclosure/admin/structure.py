@@ -13,7 +13,7 @@ from disclosure.forms import (
     OrganisationAdminForm,
     SectionAdminForm,
 )
-from disclosure.models import Column, Organisation, Section
+from disclosure.models import Column, Organisation, Section, SiteIdentity
 
 
 @admin.register(Organisation)
@@ -252,3 +252,45 @@ class ColumnAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, admin.ModelAdmin):
                 acting_user=request.user, responsible_section=section, **data
             )
         _copy_saved(obj, saved)
+
+
+@admin.register(SiteIdentity)
+class SiteIdentityAdmin(AdminCssMixin, admin.ModelAdmin):
+    """网站标识与声明: the 系统管理员's, saved through the service (audited)."""
+
+    actions = None
+    list_display = ("__str__", "site_id_code", "icp_number", "police_number", "updated_at")
+    fieldsets = (
+        (
+            "网站标识（页脚和全国政府网站监测元数据）",
+            {
+                "fields": (
+                    ("site_name", "channel_name"),
+                    ("site_domain", "site_id_code"),
+                    ("icp_number", "police_number"),
+                    "gov_mark_url",
+                )
+            },
+        ),
+        ("网站声明", {"fields": ("statement", "privacy")}),
+    )
+
+    def has_module_permission(self, request):
+        return permissions.can_configure_site(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_configure_site(request.user)
+
+    def has_add_permission(self, request):
+        return permissions.can_configure_site(request.user) and not SiteIdentity.objects.exists()
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_configure_site(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        data = {name: form.cleaned_data[name] for name in services.SITE_FIELDS}
+        saved = services.site_identity_update(data=data, acting_user=request.user)
+        obj.pk = saved.pk

@@ -3,6 +3,7 @@ from disclosure.models.column import Column
 from disclosure.models.item import IndexSerial, Item, ItemStatus
 from disclosure.models.organisation import Organisation, Section
 from disclosure.models.search import SearchDocument
+from disclosure.models.site import SiteIdentity
 
 __all__ = [
     "Attachment",
@@ -13,4 +14,5 @@ __all__ = [
     "Organisation",
     "SearchDocument",
     "Section",
+    "SiteIdentity",
 ]

@@ -22,6 +22,7 @@ from disclosure.services.items import (
     item_update,
 )
 from disclosure.services.publication import index_number_assign, item_mark_published
+from disclosure.services.site import SITE_FIELDS, site_identity_update
 from disclosure.services.structure import (
     column_assign_section,
     column_create,
@@ -33,6 +34,7 @@ from disclosure.services.structure import (
 
 __all__ = [
     "ITEM_FIELDS",
+    "SITE_FIELDS",
     "DisclosureError",
     "attachment_add",
     "attachment_delete",
@@ -55,4 +57,5 @@ __all__ = [
     "item_update",
     "section_create",
     "section_update",
+    "site_identity_update",
 ]
