@@ -68,6 +68,16 @@ class ColumnKind(models.TextChoices):
     OTHER = "other", "其他"
 
 
+class UpdateFrequency(models.IntegerChoices):
+    """How often a column of kind 其他 must be updated, in months (国办秘函〔2019〕19号:
+    "应更新但长期未更新" columns are counted by the inspection); blank: 不定期."""
+
+    MONTHLY = 1, "每月"
+    QUARTERLY = 3, "每季度"
+    HALF_YEARLY = 6, "每半年"
+    YEARLY = 12, "每年"
+
+
 class ContentCategory(models.TextChoices):
     """What an item discloses proactively: the 16 kinds of the seed's Art. 5, then
     the items of Reg. 20 that Art. 5 does not name (and two that 考核 checks too),

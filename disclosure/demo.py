@@ -119,6 +119,24 @@ COLUMNS = [
 ]  # fmt: skip
 
 
+# 更新周期 of the 其他 columns that must be updated regularly (the rest: 不定期).
+UPDATE_MONTHS = {
+    "labour-market": 3,
+    "statistics": 3,
+    "insurance-funds": 6,
+    "supervision": 6,
+    "budget": 12,
+    "final-accounts": 12,
+    "three-public": 12,
+    "fees": 12,
+    "procurement": 12,
+    "proposals": 12,
+    "powers": 12,
+    "talent-funding": 12,
+    "enforcement-basis": 12,
+}
+
+
 @dataclass(frozen=True)
 class DemoItem:
     key: str
@@ -261,6 +279,7 @@ def _columns(sections: dict[str, Section]) -> dict[str, Column]:
                 slug=slug,
                 kind=kind,
                 content_category=category,
+                update_months=UPDATE_MONTHS.get(slug),
                 description=description,
                 order=order,
             )

@@ -164,6 +164,7 @@ class ColumnAdminForm(forms.ModelForm):
             "name",
             "slug",
             "kind",
+            "update_months",
             "content_category",
             "responsible_section",
             "description",
@@ -174,6 +175,8 @@ class ColumnAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "content_category" in self.fields:
             _blank_label(self.fields["content_category"], "（不对应具体类别）")
+        if "update_months" in self.fields:
+            _blank_label(self.fields["update_months"], "（不定期）")
         for name, label in (
             ("parent", "（无，作为一级栏目）"),
             ("responsible_section", "（请选择）"),

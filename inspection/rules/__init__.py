@@ -15,6 +15,7 @@ from inspection.rules.base import (
     EMPTY_COLUMNS_FAIL_AT,
     HOME_IDLE_DAYS,
     IDLE_COLUMNS_FAIL_AT,
+    LONG_IDLE_COLUMNS_FAIL_AT,
     NEWS_IDLE_DAYS,
     SLOW_IDLE_MONTHS,
     FindingDraft,
@@ -32,18 +33,32 @@ from inspection.rules.content import (
     check_published_content,
 )
 from inspection.rules.documents import check_normative_expiry
-from inspection.rules.workflows import check_consultations
+from inspection.rules.links import body_links, check_body_links, link_problem
+from inspection.rules.workflows import (
+    annual_report_deadline,
+    check_annual_report,
+    check_consultations,
+    check_guide,
+    check_overdue_requests,
+)
 
 __all__ = [
     "EMPTY_COLUMNS_FAIL_AT",
     "HOME_IDLE_DAYS",
     "IDLE_COLUMNS_FAIL_AT",
+    "LONG_IDLE_COLUMNS_FAIL_AT",
     "MAX_CHECK_BYTES",
     "NEWS_IDLE_DAYS",
     "RULES",
     "SLOW_IDLE_MONTHS",
     "FindingDraft",
+    "annual_report_deadline",
     "attachment_problem",
+    "body_links",
+    "check_annual_report",
+    "check_body_links",
+    "check_guide",
+    "check_overdue_requests",
     "check_attachments",
     "check_columns",
     "check_consultations",
@@ -54,6 +69,7 @@ __all__ = [
     "column_idle_since",
     "home_last_update",
     "leaf_columns",
+    "link_problem",
     "months_before",
     "office_section",
     "run_rules",
@@ -67,6 +83,10 @@ RULES: list[Callable[[datetime.date], Iterable[FindingDraft]]] = [
     check_published_content,
     check_consultations,
     check_normative_expiry,
+    check_body_links,
+    check_overdue_requests,
+    check_annual_report,
+    check_guide,
 ]
 
 

@@ -18,9 +18,12 @@ from disclosure.models import Attachment, Column, Item, Section
 NEWS_IDLE_DAYS = 14
 SLOW_IDLE_MONTHS = 6
 HOME_IDLE_DAYS = 14
-# 单项否决: 5 or more idle columns, or 5 or more empty columns, fail the site.
+# 单项否决 ("超过(含)"): 5 or more such idle columns, or 5 or more empty columns, fail
+# the site; so do 10 or more columns that should be updated but long were not (any
+# kind with an update frequency, 其他 columns by their own 更新周期).
 IDLE_COLUMNS_FAIL_AT = 5
 EMPTY_COLUMNS_FAIL_AT = 5
+LONG_IDLE_COLUMNS_FAIL_AT = 10
 
 
 @dataclass
@@ -46,18 +49,27 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(day.day, last))
 
 
-def column_idle_since(kind: str, as_of: datetime.date) -> datetime.date | None:
+def column_idle_since(
+    kind: str, as_of: datetime.date, update_months: int | None = None
+) -> datetime.date | None:
     """The oldest last-update date that still passes for a column of `kind` on
-    `as_of`; None for kinds with no update frequency (其他)."""
+    `as_of`; a 其他 column by its own 更新周期 (`update_months`), None when it has
+    none (不定期)."""
     if kind == ColumnKind.NEWS:
         return as_of - datetime.timedelta(days=NEWS_IDLE_DAYS)
     if kind in (ColumnKind.NOTICE, ColumnKind.POLICY):
         return months_before(as_of, SLOW_IDLE_MONTHS)
+    if update_months:
+        return months_before(as_of, update_months)
     return None
 
 
-def limit_label(kind: str) -> str:
-    return "2周" if kind == ColumnKind.NEWS else "6个月"
+def limit_label(kind: str, update_months: int | None = None) -> str:
+    if kind == ColumnKind.NEWS:
+        return "2周"
+    if kind in (ColumnKind.NOTICE, ColumnKind.POLICY) or not update_months:
+        return "6个月"
+    return "1年" if update_months == 12 else f"{update_months}个月"
 
 
 def public_items():

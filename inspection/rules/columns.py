@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from disclosure.choices import Publicity
+from disclosure.choices import ColumnKind, Publicity
 from disclosure.models import ItemStatus
 from inspection.models import FindingKind
 from inspection.rules.base import (
@@ -45,12 +45,18 @@ def check_columns(as_of: datetime.date) -> Iterable[FindingDraft]:
                 fingerprint=f"{FindingKind.COLUMN_EMPTY}:column:{column.pk}",
             )
             continue
-        threshold = column_idle_since(column.kind, as_of)
+        threshold = column_idle_since(column.kind, as_of, column.update_months)
         if threshold is None:
             continue
         last = timezone.localdate(column.last_published) if column.last_published else None
         if last is not None and last >= threshold:
             continue
+        # 动态/通知/政策 columns count for 19号's first rule (≥5); a 其他 column past its
+        # own 更新周期 is "应更新但长期未更新" (both count for the ≥10 rule).
+        kind = (
+            FindingKind.COLUMN_IDLE if column.kind != ColumnKind.OTHER else FindingKind.COLUMN_STALE
+        )
+        limit = limit_label(column.kind, column.update_months)
         if last is None:
             # 国办秘函〔2019〕19号: an item with no publication date counts as not updated.
             message = (
@@ -61,10 +67,10 @@ def check_columns(as_of: datetime.date) -> Iterable[FindingDraft]:
             idle_days = (as_of - last).days
             message = (
                 f"栏目“{column}”（{column.get_kind_display()}）最后更新于 {last:%Y-%m-%d}，"
-                f"已 {idle_days} 天未更新，超过{limit_label(column.kind)}。"
+                f"已 {idle_days} 天未更新，超过{limit}。"
             )
         yield FindingDraft(
-            kind=FindingKind.COLUMN_IDLE,
+            kind=kind,
             message=message,
             section=section,
             column=column,
@@ -73,9 +79,9 @@ def check_columns(as_of: datetime.date) -> Iterable[FindingDraft]:
                 "kind": column.get_kind_display(),
                 "last_update": last.isoformat() if last else None,
                 "idle_days": idle_days,
-                "limit": limit_label(column.kind),
+                "limit": limit,
             },
-            fingerprint=f"{FindingKind.COLUMN_IDLE}:column:{column.pk}",
+            fingerprint=f"{kind}:column:{column.pk}",
         )
 
 

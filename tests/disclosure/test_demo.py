@@ -256,3 +256,15 @@ def test_the_demo_normative_documents_feed_table_two_and_the_expiry_reminder(loa
         if d.kind == FindingKind.NORMATIVE_EXPIRY
     ]
     assert expiring == ["示例县就业补助资金管理办法"]
+
+
+def test_the_demo_shows_a_broken_body_link_and_a_stale_other_column(loaded):
+    from inspection import rules
+    from inspection.models import FindingKind
+
+    drafts = list(rules.run_rules(datetime.date(2026, 12, 5)))
+    broken = [d for d in drafts if d.kind == FindingKind.LINK_BROKEN]
+    assert [d.item.title for d in broken] == ["全县人社系统开展政府信息公开业务培训"]
+    assert "/columns/zwgk-training/" in broken[0].message and "gov.cn" not in broken[0].message
+    stale = [d.column.slug for d in drafts if d.kind == FindingKind.COLUMN_STALE]
+    assert stale == ["enforcement-basis"]
