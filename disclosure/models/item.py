@@ -71,6 +71,11 @@ class Item(models.Model):
         help_text="本局制发的行政规范性文件：须有文号、统一编号、施行日期和内容概述，"
         "计入年度报告表二。",
     )
+    no_consultation_reason = models.TextField(
+        "未公开征求意见的理由",
+        blank=True,
+        help_text="行政规范性文件一般应公开征求意见；未征求的，发布前须说明理由。",
+    )
     normative_code = models.CharField(
         "统一编号", max_length=50, blank=True, help_text="行政规范性文件的统一登记编号。"
     )

@@ -25,6 +25,7 @@ ITEM_FIELDS = (
     "joint_issuers",
     "is_normative",
     "normative_code",
+    "no_consultation_reason",
     "effective_on",
     "valid_until",
     "repealed_on",
