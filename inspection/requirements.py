@@ -18,4 +18,5 @@ REQUIREMENTS = {
     FindingKind.ANNUAL_REPORT_LATE: "请尽快完成并发布上一年度政府信息公开工作年度报告。",
     FindingKind.GUIDE_STALE: "请核对并更新政府信息公开指南（分类编排、获取方式、工作机构联系方式等）。",
     FindingKind.NORMATIVE_EXPIRY: "请在有效期届满前评估该文件，决定延期、重新制发或废止，并更新有效性。",
+    FindingKind.ENQUIRY_UNANSWERED: "请立即答复该咨询；超过3个月未答复属单项否决情形。",
 }

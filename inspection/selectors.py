@@ -33,6 +33,7 @@ KIND_ORDER = (
     FindingKind.REQUEST_OVERDUE,
     FindingKind.ANNUAL_REPORT_LATE,
     FindingKind.GUIDE_STALE,
+    FindingKind.ENQUIRY_UNANSWERED,
     FindingKind.EVALUATION,
 )
 

@@ -12,6 +12,7 @@ PUBLIC_NAV = [
     ("信息公开指南", "reports:guide"),
     ("依申请公开", "requests_app:apply"),
     ("意见征集", "consultations:list"),
+    ("政务咨询", "enquiries:ask"),
     ("年度报告", "reports:annual_list"),
 ]
 # (label, url name, the permission function that decides who sees the link).
@@ -20,6 +21,7 @@ STAFF_NAV = [
     ("工作台", "review:dashboard", "review.permissions.can_use_review"),
     ("依申请办理", "requests_app:staff_list", "requests_app.permissions.can_use_requests"),
     ("意见征集管理", "consultations:staff_list", "consultations.permissions.can_use_staff_pages"),
+    ("政务咨询", "enquiries:staff_list", "enquiries.permissions.can_use_enquiries"),
     ("巡查整改", "inspection:dashboard", "inspection.permissions.can_view_dashboard"),
     ("统计", "reports:statistics", "reports.permissions.can_view_statistics"),
     ("管理后台", "admin:index", None),

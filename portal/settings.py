@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "review",
     "requests_app",
     "consultations",
+    "enquiries",
     "inspection",
     "reports",
     "audit",
@@ -222,6 +223,8 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gkb@rsj.example.gov.cn")
+# 政务咨询: working days (official calendar) the bureau gives itself to answer.
+ENQUIRY_REPLY_WORKDAYS = env_int("ENQUIRY_REPLY_WORKDAYS", 5)
 # Absolute links in emails and feeds.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -272,6 +275,7 @@ DEMO_LOADERS = [
     "review.demo",
     "requests_app.demo",
     "consultations.demo",
+    "enquiries.demo",
     "inspection.demo",
     "reports.demo",
 ]

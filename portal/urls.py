@@ -21,6 +21,7 @@ urlpatterns = [
     path("review/", include("review.urls")),
     path("requests/", include("requests_app.urls")),
     path("consultations/", include("consultations.urls")),
+    path("enquiries/", include("enquiries.urls")),
     path("inspection/", include("inspection.urls")),
     path("reports/", include("reports.urls")),
     # The catalogue last: it owns the remaining public paths (columns, items, API, feeds).

@@ -28,6 +28,7 @@ class FindingKind(models.TextChoices):
     REQUEST_OVERDUE = "request_overdue", "依申请公开逾期未答复"
     ANNUAL_REPORT_LATE = "annual_report_late", "年度报告未按期发布"
     GUIDE_STALE = "guide_stale", "公开指南超过一年未更新"
+    ENQUIRY_UNANSWERED = "enquiry_unanswered", "政务咨询超过3个月未答复"
     EVALUATION = "evaluation", "考评指出的问题"
 
 

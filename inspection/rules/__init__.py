@@ -38,6 +38,7 @@ from inspection.rules.workflows import (
     annual_report_deadline,
     check_annual_report,
     check_consultations,
+    check_enquiries,
     check_guide,
     check_overdue_requests,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "check_attachments",
     "check_columns",
     "check_consultations",
+    "check_enquiries",
     "check_home",
     "check_normative_expiry",
     "check_overdue_items",
@@ -87,6 +89,7 @@ RULES: list[Callable[[datetime.date], Iterable[FindingDraft]]] = [
     check_overdue_requests,
     check_annual_report,
     check_guide,
+    check_enquiries,
 ]
 
 

@@ -145,3 +145,35 @@ def check_guide(as_of: datetime.date) -> Iterable[FindingDraft]:
         detail={"updated_on": updated.isoformat() if updated else None},
         fingerprint=f"{FindingKind.GUIDE_STALE}:guide",
     )
+
+
+# 国办秘函〔2019〕19号, 互动回应差: a valid 政务咨询 message unanswered for more than 3 months
+# fails the site (单项否决).
+ENQUIRY_VETO_MONTHS = 3
+
+
+def check_enquiries(as_of: datetime.date) -> Iterable[FindingDraft]:
+    """政务咨询 questions received more than 3 months before `as_of` and still
+    unanswered (exactly 3 months passes). The asker's data stays out of it."""
+    from django.urls import reverse
+
+    from enquiries.models import Enquiry
+
+    limit = months_before(as_of, ENQUIRY_VETO_MONTHS)
+    office = office_section()
+    for enquiry in Enquiry.objects.unanswered().select_related("section").order_by("submitted_at"):
+        received = timezone.localdate(enquiry.submitted_at)
+        if received >= limit or received > as_of:
+            continue
+        yield FindingDraft(
+            kind=FindingKind.ENQUIRY_UNANSWERED,
+            message=(
+                f"政务咨询“{enquiry.subject}”于 {received:%Y-%m-%d} 收到，超过3个月未答复"
+                "（国办秘函〔2019〕19号：互动回应差，单项否决）。"
+            ),
+            section=enquiry.section or office,
+            subject=enquiry.subject,
+            subject_url=reverse("enquiries:staff_detail", args=[enquiry.pk]),
+            detail={"received_on": received.isoformat()},
+            fingerprint=f"{FindingKind.ENQUIRY_UNANSWERED}:enquiry:{enquiry.pk}",
+        )

@@ -25,6 +25,7 @@ def summarise(drafts: list[rules.FindingDraft], *, columns_checked: int) -> dict
     idle = counts[FindingKind.COLUMN_IDLE]
     long_idle = idle + counts[FindingKind.COLUMN_STALE]
     empty = counts[FindingKind.COLUMN_EMPTY]
+    unanswered = counts[FindingKind.ENQUIRY_UNANSWERED]
     home_idle = counts[FindingKind.HOME_IDLE] > 0
     # 国办秘函〔2019〕19号 单项否决指标, as far as this site's data shows them.
     verdicts: list[dict[str, Any]] = [
@@ -47,6 +48,11 @@ def summarise(drafts: list[rules.FindingDraft], *, columns_checked: int) -> dict
             "label": f"空白栏目达{rules.EMPTY_COLUMNS_FAIL_AT}个及以上",
             "value": f"{empty} 个",
             "failed": empty >= rules.EMPTY_COLUMNS_FAIL_AT,
+        },
+        {
+            "label": "互动回应差：政务咨询留言超过3个月未答复",
+            "value": f"{unanswered} 条",
+            "failed": unanswered > 0,
         },
     ]
     return {
