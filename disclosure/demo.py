@@ -32,7 +32,7 @@ from accounts.demo import demo_users
 from accounts.models import User
 from disclosure import services
 from disclosure.choices import ColumnKind, DocumentType, Publicity, Topic, Validity
-from disclosure.models import Column, Item, Organisation, Section, SiteIdentity
+from disclosure.models import Column, Item, Matter, Organisation, Section, SiteIdentity
 from workcalendar.selectors import WorkCalendar
 
 DEMO_FILES = Path(__file__).resolve().parent / "demo_files"
@@ -220,6 +220,7 @@ def load(ctx: dict) -> None:
     users = demo_users(section_groups={name: s.group for name, s in sections.items()}, ctx=ctx)
     items = _items(columns, users)
     _site_identity(users["sysadmin"])
+    _map_matters(columns)
     ctx["organisation"] = organisation
     ctx.setdefault("sections", {}).update(sections)
     ctx.setdefault("columns", {}).update(columns)
@@ -247,6 +248,23 @@ SITE_IDENTITY = {
     "police_number": "浙公网安备 33059902000123号",
     "gov_mark_url": "https://bszs.conac.cn/sitename?method=show&id=3305990001",
 }
+
+
+# 标准目录事项 (preloaded by migration) and the demo columns that carry them.
+MATTER_COLUMNS = {
+    ("就业信息服务", "就业政策法规咨询"): ["employment-policy"],
+    ("就业信息服务", "职业培训信息发布"): ["employment"],
+    ("职业介绍、职业指导和创业开业指导", "岗位信息发布"): ["employment"],
+    ("社会保险登记", "企业社会保险登记"): ["authorised-services"],
+    ("社会保险参保信息维护", "个人基本信息变更"): ["authorised-services"],
+}
+
+
+def _map_matters(columns: dict[str, Column]) -> None:
+    for (level1, level2), slugs in MATTER_COLUMNS.items():
+        matter = Matter.objects.filter(level1=level1, level2=level2).first()
+        if matter is not None and not matter.columns.exists():
+            matter.columns.add(*(columns[s] for s in slugs))
 
 
 def _site_identity(sysadmin: User) -> None:

@@ -95,6 +95,20 @@ def catalogue(request):
 
 @require_safe
 @public_page
+def standard_directory(request):
+    """The 标准目录 of 人社厅函〔2019〕113号: every 事项 with its nine elements and
+    its latest public items."""
+    from disclosure.standard import directories
+
+    return render(
+        request,
+        "disclosure/standard.html",
+        {"crumbs": [_catalogue_crumb(), ("标准目录", "")], "directories": directories()},
+    )
+
+
+@require_safe
+@public_page
 def column_detail(request, slug: str):
     """A column's public items, its sub-columns' included, newest first."""
     column = selectors.column_by_slug_or_404(slug)

@@ -19,4 +19,5 @@ REQUIREMENTS = {
     FindingKind.GUIDE_STALE: "请核对并更新政府信息公开指南（分类编排、获取方式、工作机构联系方式等）。",
     FindingKind.NORMATIVE_EXPIRY: "请在有效期届满前评估该文件，决定延期、重新制发或废止，并更新有效性。",
     FindingKind.ENQUIRY_UNANSWERED: "请立即答复该咨询；超过3个月未答复属单项否决情形。",
+    FindingKind.MATTER_IDLE: "请按标准目录的公开时限发布该事项的信息，或在管理后台核对事项对应的栏目。",
 }

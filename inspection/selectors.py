@@ -34,6 +34,7 @@ KIND_ORDER = (
     FindingKind.ANNUAL_REPORT_LATE,
     FindingKind.GUIDE_STALE,
     FindingKind.ENQUIRY_UNANSWERED,
+    FindingKind.MATTER_IDLE,
     FindingKind.EVALUATION,
 )
 

@@ -95,6 +95,7 @@ class ItemAdmin(
                     "joint_issuers",
                     ("written_on", "formed_on"),
                     ("topic", "content_category"),
+                    "matter",
                     "validity",
                     "keywords",
                     "summary",

@@ -13,7 +13,7 @@ from disclosure.forms import (
     OrganisationAdminForm,
     SectionAdminForm,
 )
-from disclosure.models import Column, Organisation, Section, SiteIdentity
+from disclosure.models import Column, Matter, Organisation, Section, SiteIdentity
 
 
 @admin.register(Organisation)
@@ -294,3 +294,51 @@ class SiteIdentityAdmin(AdminCssMixin, admin.ModelAdmin):
         data = {name: form.cleaned_data[name] for name in services.SITE_FIELDS}
         saved = services.site_identity_update(data=data, acting_user=request.user)
         obj.pk = saved.pk
+
+
+@admin.register(Matter)
+class MatterAdmin(AdminCssMixin, admin.ModelAdmin):
+    """标准目录事项 (人社厅函〔2019〕113号), preloaded and kept by the office."""
+
+    actions = None
+    list_display = ("level1", "level2", "domain", "time_limit", "update_months", "order")
+    list_filter = ("domain",)
+    search_fields = ("level1", "level2", "content")
+    filter_horizontal = ("columns",)
+    fieldsets = (
+        (None, {"fields": ("domain", ("level1", "level2"), "order")}),
+        (
+            "公开要素",
+            {"fields": ("content", "basis", "time_limit", "update_months", "subject", "channels")},
+        ),
+        (
+            "公开对象、方式和层级",
+            {
+                "fields": (
+                    ("to_public", "to_groups"),
+                    ("proactive", "on_request"),
+                    ("county_level", "township_level"),
+                )
+            },
+        ),
+        ("对应栏目", {"fields": ("columns",)}),
+    )
+
+    def has_module_permission(self, request):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def has_add_permission(self, request):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        catalogue_changed()  # the public 标准目录 page shows it

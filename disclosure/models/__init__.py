@@ -1,6 +1,7 @@
 from disclosure.models.attachment import Attachment
 from disclosure.models.column import Column
 from disclosure.models.item import IndexSerial, Item, ItemStatus
+from disclosure.models.matter import Matter, MatterDomain
 from disclosure.models.organisation import Organisation, Section
 from disclosure.models.search import SearchDocument
 from disclosure.models.site import SiteIdentity
@@ -11,6 +12,8 @@ __all__ = [
     "IndexSerial",
     "Item",
     "ItemStatus",
+    "Matter",
+    "MatterDomain",
     "Organisation",
     "SearchDocument",
     "Section",

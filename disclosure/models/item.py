@@ -50,6 +50,15 @@ class Item(models.Model):
     title = models.CharField("标题", max_length=300)
     body = models.TextField("正文", blank=True, help_text="富文本，保存时清理不安全的标记。")
     summary = models.TextField("内容概述", blank=True)
+    matter = models.ForeignKey(
+        "disclosure.Matter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+        verbose_name="标准目录事项",
+        help_text="人社标准目录中的对应事项；不选则按栏目对应。",
+    )
     keywords = models.CharField("关键词", max_length=200, blank=True)
     topic = models.CharField("主题分类", max_length=10, choices=Topic)
     content_category = models.CharField(

@@ -17,6 +17,7 @@ ITEM_FIELDS = (
     "title",
     "body",
     "summary",
+    "matter",
     "keywords",
     "topic",
     "content_category",

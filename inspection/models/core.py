@@ -29,6 +29,7 @@ class FindingKind(models.TextChoices):
     ANNUAL_REPORT_LATE = "annual_report_late", "年度报告未按期发布"
     GUIDE_STALE = "guide_stale", "公开指南超过一年未更新"
     ENQUIRY_UNANSWERED = "enquiry_unanswered", "政务咨询超过3个月未答复"
+    MATTER_IDLE = "matter_idle", "标准目录事项未按周期公开"
     EVALUATION = "evaluation", "考评指出的问题"
 
 

@@ -32,7 +32,7 @@ from inspection.rules.content import (
     check_overdue_items,
     check_published_content,
 )
-from inspection.rules.documents import check_normative_expiry
+from inspection.rules.documents import check_normative_expiry, check_standard_matters
 from inspection.rules.links import body_links, check_body_links, link_problem
 from inspection.rules.workflows import (
     annual_report_deadline,
@@ -68,6 +68,7 @@ __all__ = [
     "check_normative_expiry",
     "check_overdue_items",
     "check_published_content",
+    "check_standard_matters",
     "column_idle_since",
     "home_last_update",
     "leaf_columns",
@@ -90,6 +91,7 @@ RULES: list[Callable[[datetime.date], Iterable[FindingDraft]]] = [
     check_annual_report,
     check_guide,
     check_enquiries,
+    check_standard_matters,
 ]
 
 

@@ -46,3 +46,39 @@ def check_normative_expiry(as_of: datetime.date) -> Iterable[FindingDraft]:
             detail={"valid_until": item.valid_until.isoformat(), "days_left": days},
             fingerprint=f"{FindingKind.NORMATIVE_EXPIRY}:item:{item.pk}",
         )
+
+
+def check_standard_matters(as_of: datetime.date) -> Iterable[FindingDraft]:
+    """标准目录事项 (人社厅函〔2019〕113号) with a 巡查周期 and nothing published within it
+    (in their columns or mapped to them directly)."""
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from disclosure.models import Matter
+    from disclosure.standard import matter_items
+    from inspection.rules.base import office_section
+
+    office = office_section()
+    for matter in Matter.objects.filter(update_months__isnull=False).prefetch_related(
+        "columns__responsible_section"
+    ):
+        columns = list(matter.columns.all())
+        last = (
+            matter_items(matter, [c.pk for c in columns])
+            .filter(published_before(as_of))
+            .aggregate(m=Max("published_at"))["m"]
+        )
+        last_day = timezone.localdate(last) if last else None
+        if last_day is not None and last_day >= months_before(as_of, matter.update_months):
+            continue
+        period = matter.get_update_months_display()
+        state = f"最近一次公开于 {last_day:%Y-%m-%d}" if last_day else "尚无公开信息"
+        yield FindingDraft(
+            kind=FindingKind.MATTER_IDLE,
+            message=f"标准目录事项“{matter}”{state}，超过巡查周期（{period}）未公开（人社厅函〔2019〕113号）。",
+            section=columns[0].responsible_section if columns else office,
+            column=columns[0] if columns else None,
+            subject=str(matter),
+            detail={"last_update": last_day.isoformat() if last_day else None, "period": period},
+            fingerprint=f"{FindingKind.MATTER_IDLE}:matter:{matter.pk}",
+        )

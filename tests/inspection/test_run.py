@@ -41,6 +41,7 @@ def test_run_stores_findings_and_summary():
         FindingKind.PERSONAL_DATA,
         FindingKind.ANNUAL_REPORT_LATE,  # no 2025 report by 31 January 2026
         FindingKind.GUIDE_STALE,  # no guide at all
+        FindingKind.MATTER_IDLE,  # the preloaded 标准目录's periodic 事项, nothing published
     }
     assert run.findings.filter(kind=FindingKind.COLUMN_EMPTY, column=empty).exists()
     summary = run.summary
