@@ -254,7 +254,7 @@ SITE_IDENTITY = {
 MATTER_COLUMNS = {
     ("就业信息服务", "就业政策法规咨询"): ["employment-policy"],
     ("就业信息服务", "职业培训信息发布"): ["employment"],
-    ("职业介绍、职业指导和创业开业指导", "岗位信息发布"): ["employment"],
+    ("就业信息服务", "岗位信息发布"): ["employment"],
     ("社会保险登记", "企业社会保险登记"): ["authorised-services"],
     ("社会保险参保信息维护", "个人基本信息变更"): ["authorised-services"],
 }
