@@ -7,10 +7,13 @@ documents. Never used by the portal itself; `manage.py generate_items N` runs it
 from __future__ import annotations
 
 import datetime
+import multiprocessing
+import os
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -99,84 +102,136 @@ def item_fields(n: int, rng: random.Random) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What every batch needs to write its items without asking the others: the
+    first new primary key, each year's last 索引号 serial before the run, the columns
+    (id, section id) and the author. Item `n` belongs to year 2015 + n % 12, so its
+    serial is that year's base plus (n - first) // 12 + 1 — no counter is shared."""
+
+    first: int
+    bases: dict[int, int]
+    code: str
+    columns: list[tuple[int, int]]
+    author_id: int
+    seed: int
+
+
+def _batch(plan: _Plan, begin: int, size: int) -> int:
+    """Write items begin .. begin + size - 1 and their search documents in one
+    transaction; the batch's random numbers depend on the seed and `begin` only."""
+    rng = random.Random(f"{plan.seed}:{begin}")  # noqa: S311 - reproducible test data
+    topics = [t.value for t in Topic]
+    categories = [c.value for c in ContentCategory]
+    tz = timezone.get_current_timezone()
+    items, texts = [], []
+    for n in range(begin, begin + size):
+        fields = item_fields(n, rng)
+        year = fields["year"]
+        column_id, section_id = plan.columns[n % len(plan.columns)]
+        published = datetime.datetime(year, 1, 1, 9, tzinfo=tz) + datetime.timedelta(
+            minutes=rng.randrange(365 * 24 * 60)
+        )
+        serial = plan.bases.get(year, 0) + (n - plan.first) // 12 + 1
+        texts.append(fields["text"])
+        items.append(
+            Item(
+                pk=n,
+                column_id=column_id,
+                section_id=section_id,
+                title=fields["title"],
+                body=fields["body"],
+                summary=fields["summary"],
+                keywords="人力资源 就业",
+                topic=topics[n % len(topics)],
+                content_category=categories[n % len(categories)],
+                document_number=fields["number"],
+                written_on=published.date(),
+                formed_on=published.date(),
+                published_at=published,
+                publicity=Publicity.PROACTIVE,
+                index_number=f"{plan.code}/{year}-{serial:05d}",
+                status=ItemStatus.PUBLISHED,
+                created_by_id=plan.author_id,
+            )
+        )
+    with transaction.atomic():
+        Item.objects.bulk_create(items)
+        documents = [
+            search_index.build_document(item, body_text=text)
+            for item, text in zip(items, texts, strict=True)
+        ]
+        SearchDocument.objects.bulk_create(documents)
+        search_index._fts_write(documents)
+    return size
+
+
+def _batch_in_child(args: tuple[_Plan, int, int]) -> int:
+    # A forked process opens its own database connection (the parent closed its own
+    # before forking, so no socket is shared).
+    try:
+        return _batch(*args)
+    finally:
+        connections.close_all()
+
+
+def default_jobs() -> int:
+    """Parallel writers: one per core on PostgreSQL; SQLite takes one writer only."""
+    return (os.cpu_count() or 1) if connection.vendor == "postgresql" else 1
+
+
 def generate(
     count: int,
     *,
     seed: int = 2026,
     batch_size: int = 2000,
+    jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Add `count` published items (and their search documents). Needs the demo
-    bureau or any organisation with sections, columns and a user."""
+    """Add `count` published items (and their search documents), in batches written
+    by `jobs` processes in parallel (PostgreSQL; SQLite always uses one). Needs the
+    demo bureau or any organisation with sections, columns and a user."""
     from accounts.models import User
 
     organisation = Organisation.objects.order_by("id").first()
-    columns = list(Column.objects.select_related("responsible_section"))
+    columns = list(Column.objects.order_by("id").values_list("id", "responsible_section_id"))
     author = User.objects.order_by("id").first()
     if organisation is None or not columns or author is None:
         raise RuntimeError("先加载示例数据（manage.py load_demo）或建立单位、栏目和用户。")
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
-    topics = [t.value for t in Topic]
-    categories = [c.value for c in ContentCategory]
-    start = (Item.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
-    serials: dict[int, int] = {
-        s.year: s.last_serial for s in IndexSerial.objects.filter(organisation=organisation)
-    }
-    tz = timezone.get_current_timezone()
+    first = (Item.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+    bases = {s.year: s.last_serial for s in IndexSerial.objects.filter(organisation=organisation)}
+    plan = _Plan(first, bases, organisation.code, columns, author.pk, seed)
+    batches = [
+        (plan, begin, min(batch_size, first + count - begin))
+        for begin in range(first, first + count, batch_size)
+    ]
     done = 0
-    while done < count:
-        size = min(batch_size, count - done)
-        items, texts = [], []
-        for n in range(start + done, start + done + size):
-            fields = item_fields(n, rng)
-            year = fields["year"]
-            column = columns[n % len(columns)]
-            published = datetime.datetime(year, 1, 1, 9, tzinfo=tz) + datetime.timedelta(
-                minutes=rng.randrange(365 * 24 * 60)
+    if jobs > 1 and connection.vendor == "postgresql":
+        connections.close_all()
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for size in pool.imap_unordered(_batch_in_child, batches):
+                done += size
+                if progress is not None:
+                    progress(done, count)
+    else:
+        for batch in batches:
+            done += _batch(*batch)
+            if progress is not None:
+                progress(done, count)
+    last = first + count - 1
+    for year in range(2015, 2027):
+        made = len(range(first + (year - 2015 - first) % 12, last + 1, 12))
+        if made:
+            IndexSerial.objects.update_or_create(
+                organisation=organisation,
+                year=year,
+                defaults={"last_serial": bases.get(year, 0) + made},
             )
-            serials[year] = serials.get(year, 0) + 1
-            texts.append(fields["text"])
-            items.append(
-                Item(
-                    pk=n,
-                    column=column,
-                    section=column.responsible_section,
-                    title=fields["title"],
-                    body=fields["body"],
-                    summary=fields["summary"],
-                    keywords="人力资源 就业",
-                    topic=topics[n % len(topics)],
-                    content_category=categories[n % len(categories)],
-                    document_number=fields["number"],
-                    written_on=published.date(),
-                    formed_on=published.date(),
-                    published_at=published,
-                    publicity=Publicity.PROACTIVE,
-                    index_number=f"{organisation.code}/{year}-{serials[year]:05d}",
-                    status=ItemStatus.PUBLISHED,
-                    created_by=author,
-                )
-            )
-        with transaction.atomic():
-            Item.objects.bulk_create(items)
-            documents = [
-                search_index.build_document(item, body_text=text)
-                for item, text in zip(items, texts, strict=True)
-            ]
-            SearchDocument.objects.bulk_create(documents)
-            search_index._fts_write(documents)
-        done += size
-        if progress is not None:
-            progress(done, count)
-    for year, last in serials.items():
-        IndexSerial.objects.update_or_create(
-            organisation=organisation, year=year, defaults={"last_serial": last}
-        )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT setval(pg_get_serial_sequence('disclosure_item', 'id'), %s)",
-                [start + count],
+                [first + count],
             )
             cursor.execute("ANALYZE disclosure_item")
             cursor.execute("ANALYZE disclosure_searchdocument")

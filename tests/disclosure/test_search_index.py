@@ -11,7 +11,7 @@ from django.utils import timezone
 from common import listing
 from common.text import plain_text
 from disclosure import search_index, synthetic
-from disclosure.models import Item, SearchDocument
+from disclosure.models import IndexSerial, Item, Organisation, SearchDocument
 from tests.factories import ColumnFactory, ItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +211,54 @@ def test_synthetic_items_hand_the_index_the_same_body_text_the_pages_use():
     for n in range(30):
         fields = synthetic.item_fields(n, rng)
         assert fields["text"] == plain_text(fields["body"])
+
+
+def _assert_serials_continue(organisation_code: str) -> None:
+    """Every year's 索引号 serials run 1..last without a gap or a repeat, and the
+    year's counter stands at the last one (the next publication continues there)."""
+    numbers = Item.objects.published().values_list("index_number", flat=True)
+    by_year: dict[int, list[int]] = {}
+    for number in numbers:
+        code, rest = number.split("/")
+        assert code == organisation_code
+        year, serial = rest.split("-")
+        by_year.setdefault(int(year), []).append(int(serial))
+    assert by_year
+    for year, serials in by_year.items():
+        assert sorted(serials) == list(range(1, len(serials) + 1)), year
+        assert IndexSerial.objects.get(year=year).last_serial == len(serials), year
+
+
+def test_generated_index_numbers_continue_each_years_serials(db):
+    ColumnFactory()
+    UserFactory()
+    synthetic.generate(100, seed=3, batch_size=30)
+    synthetic.generate(50, seed=4, batch_size=7)  # a second run continues the serials
+    assert Item.objects.published().count() == 150
+    _assert_serials_continue(Organisation.objects.get().code)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_parallel_generation_writes_every_item_once_with_distinct_serials():
+    ColumnFactory()
+    ColumnFactory()
+    UserFactory()
+    assert synthetic.generate(400, seed=5, batch_size=25, jobs=2) == 400
+    assert Item.objects.published().count() == SearchDocument.objects.count() == 400
+    _assert_serials_continue(Organisation.objects.get().code)
+    # The key sequence continues after the generated keys: a new item gets a free one.
+    assert ItemFactory().pk > 400
+
+
+@pytest.mark.postgres
+def test_postgres_search_rows_are_toasted_and_queries_are_not_jit_compiled(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'disclosure_searchdocument'"
+        )
+        assert "toast_tuple_target=128" in cursor.fetchone()[0]

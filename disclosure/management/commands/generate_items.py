@@ -34,16 +34,25 @@ class Command(BaseCommand):
         parser.add_argument("count", type=int)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            help="并行写入的进程数（默认：PostgreSQL 每核一个，SQLite 一个）",
+        )
 
-    def handle(self, *args, count: int, seed: int, batch_size: int, **options):
+    def handle(self, *args, count: int, seed: int, batch_size: int, jobs, **options):
         if count < 1:
             raise CommandError("数量应为正整数。")
+        if jobs is not None and jobs < 1:
+            raise CommandError("进程数应为正整数。")
         started = time.monotonic()
         try:
             done = synthetic.generate(
                 count,
                 seed=seed,
                 batch_size=batch_size,
+                jobs=jobs or synthetic.default_jobs(),
                 progress=progress_bar("生成信息", self.stderr._out),
             )
         except RuntimeError as exc:
