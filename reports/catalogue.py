@@ -69,7 +69,7 @@ def catalogue_rows(items: Iterable) -> Iterator[list[str]]:
             _date(item.written_on),
             _date(item.published_at),
             item.document_number,
-            item.get_validity_display(),
+            item.current_validity,  # computed: a document past its 有效期 reads 已失效
             item.title,
             item.keywords,
             item.summary,

@@ -209,6 +209,20 @@ def test_catalogue_generated_date_falls_back_to_the_formation_date(client, catal
     assert all(row[column] for row in rows[1:])
 
 
+def test_catalogue_shows_a_lapsed_document_as_lapsed(client, organisation):
+    from tests.inspection.factories import published_on
+
+    published_on(
+        datetime.date(2025, 3, 1),
+        title="已到期的暂行办法",
+        valid_until=datetime.date(2025, 12, 31),
+    )
+    body = b"".join(client.get(reverse("reports:catalogue_csv")).streaming_content)
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8").lstrip("\ufeff"))))
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["名称"] == "已到期的暂行办法" and record["有效性"] == "已失效"
+
+
 def test_catalogue_xlsx_reads_back(client, catalogue_items):
     item, _formula = catalogue_items
     response = client.get(reverse("reports:catalogue_xlsx") + "?year=2026")
