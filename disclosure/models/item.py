@@ -238,7 +238,7 @@ class Item(models.Model):
                 )
             if not self.publicity_note.strip():
                 errors["publicity_note"] = "请说明不主动公开的具体理由。"
-        errors.update(self._document_errors())
+        errors.update(self.document_errors())
         if self.written_on and self.formed_on and self.written_on > self.formed_on:
             errors["formed_on"] = "形成/变更日期不能早于成文日期。"
         if self.pk and self.interprets_id == self.pk:
@@ -250,7 +250,7 @@ class Item(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _document_errors(self) -> dict[str, str]:
+    def document_errors(self) -> dict[str, str]:
         """文种, 文号 (GB/T 9704) and the 行政规范性文件's own fields."""
         from disclosure.docnumbers import document_number_problems
 
