@@ -236,3 +236,20 @@ def test_moderators_get_a_digest_of_new_comments(
     assert set(by_recipient) == {"clerk@x.gov.cn", "office@x.gov.cn"}
     assert f"《{mine.title}》：新意见 2 条待审核" in by_recipient["clerk@x.gov.cn"]
     assert theirs.title not in by_recipient["office@x.gov.cn"]  # older than 24 hours
+
+
+def test_the_demo_consultations_are_normative_drafts_within_their_minimum(settings):
+    from consultations import demo
+    from consultations.models import Consultation
+    from tests.factories import OrganisationFactory
+
+    settings.DEMO_MODE = True
+    from disclosure import demo as disclosure_demo
+
+    ctx: dict = {"credentials": [], "organisation": OrganisationFactory()}
+    disclosure_demo.load(ctx)
+    demo.load(ctx)
+    public = Consultation.objects.filter(is_internal=False)
+    assert public.filter(kind=ConsultationKind.NORMATIVE).exists()
+    for consultation in public:
+        assert minimums.period_problem(consultation) is None, consultation.title
