@@ -183,3 +183,22 @@ def test_only_the_office_sees_and_handles_corrections(client, office, clerk, sys
     client.post(url, {"reply": "已更正数据。"})
     report.refresh_from_db()
     assert report.status == CorrectionStatus.HANDLED and report.reply == "已更正数据。"
+
+
+def test_a_mail_server_down_loses_no_correction(
+    client, office, organisation, django_capture_on_commit_callbacks, monkeypatch
+):
+    from inspection.services import corrections
+
+    office.email = "office@rsj.example.gov.cn"
+    office.save()
+
+    def down(*args, **kwargs):
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr("django.core.mail.send_mail", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("correction"), GOOD)
+    assert response.status_code == 302
+    assert CorrectionReport.objects.count() == 1
+    assert corrections.office_recipients() == ["office@rsj.example.gov.cn"]

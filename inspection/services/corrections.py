@@ -3,6 +3,8 @@ office, handled by it."""
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +16,8 @@ from accounts.roles import Role
 from inspection import permissions
 from inspection.models import CorrectionReport, CorrectionStatus
 from inspection.services._common import InspectionError
+
+logger = logging.getLogger(__name__)
 
 CORRECTION_FIELDS = ("kind", "page_url", "description", "name", "contact")
 
@@ -50,17 +54,21 @@ def _notify_office(report: CorrectionReport) -> None:
     if not recipients:
         return
     link = settings.SITE_URL + reverse("admin:inspection_correctionreport_change", args=[report.pk])
-    send_mail(
-        f"【网站纠错】{report.get_kind_display()}"[:200],
-        (
-            f"局办公室：\n\n网站收到一条纠错留言（{report.get_kind_display()}）。\n\n"
-            f"页面：{report.page_url or '未填写'}\n问题：{report.description}\n\n"
-            f"请及时核实处理：{link}"
-        ),
-        None,
-        recipients,
-        fail_silently=True,
-    )
+    try:
+        send_mail(
+            f"【网站纠错】{report.get_kind_display()}"[:200],
+            (
+                f"局办公室：\n\n网站收到一条纠错留言（{report.get_kind_display()}）。\n\n"
+                f"页面：{report.page_url or '未填写'}\n问题：{report.description}\n\n"
+                f"请及时核实处理：{link}"
+            ),
+            None,
+            recipients,
+        )
+    except OSError:
+        # The report is stored and listed for the office; a mail server that is down
+        # must not turn the visitor's submission into an error page.
+        logger.warning("correction %s: notifying the office failed", report.pk, exc_info=True)
 
 
 def correction_handle(*, report: CorrectionReport, reply: str, acting_user) -> CorrectionReport:
