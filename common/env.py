@@ -31,3 +31,16 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def env_url_prefix(name: str) -> str:
+    """A path prefix the site is served under ("" or "/a/b", no trailing slash):
+    letters, digits, "-", "_", "." and "/" only, so it is safe in URLs and cookies."""
+    import re
+
+    raw = os.environ.get(name, "").strip().strip("/")
+    if not raw:
+        return ""
+    if not re.fullmatch(r"[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*", raw):
+        raise ImproperlyConfigured(f"{name} must be a path such as /rsj, not {raw!r}.")
+    return "/" + raw

@@ -12,7 +12,7 @@ from accounts.models import User
 from accounts.roles import Role
 from consultations import selectors, services
 from consultations.forms import text_to_html
-from consultations.models import Adoption, Consultation
+from consultations.models import Adoption, Consultation, ConsultationKind
 from disclosure import services as disclosure_services
 from disclosure.choices import ColumnKind, ContentCategory, Topic
 from disclosure.models import Column, Item, Section
@@ -293,7 +293,10 @@ def _register_catalogue_items(ctx, office_user) -> None:
 
 
 def _create(**fields) -> Consultation:
-    return services.consultation_create(topic=Topic.LABOUR_EMPLOYMENT, **fields)
+    # The demo's drafts are 行政规范性文件 (their minimum: 7 working days, 国办发〔2018〕37号).
+    return services.consultation_create(
+        topic=Topic.LABOUR_EMPLOYMENT, kind=ConsultationKind.NORMATIVE, **fields
+    )
 
 
 def _publish(item: Item, acting_user, when: datetime.datetime) -> None:

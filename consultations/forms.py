@@ -6,7 +6,7 @@ from django import forms
 from django.utils.html import escape
 
 from common.forms import DATETIME_LOCAL_FORMAT, DateTimeLocalInput
-from consultations.models import Adoption, Consultation, ModerationAction
+from consultations.models import Adoption, Consultation, ConsultationKind, ModerationAction
 from consultations.services import COMMENT_MAX_CHARS
 from disclosure.choices import Topic
 from disclosure.models import Item
@@ -121,6 +121,23 @@ class ConsultationForm(forms.Form):
     is_internal = forms.BooleanField(
         label="内部征集（行政机关内部互相征集意见，不对外公开）", required=False
     )
+    kind = forms.ChoiceField(
+        label="征集事项类型",
+        choices=ConsultationKind.choices,
+        initial=ConsultationKind.OTHER,
+        required=False,
+        help_text="重大行政决策一般不少于30日；行政规范性文件一般不少于7个工作日。",
+    )
+    market_related = forms.BooleanField(
+        label="与市场主体生产经营活动密切相关（行政规范性文件征求意见一般不少于30日）",
+        required=False,
+    )
+    shortened_reason = forms.CharField(
+        label="缩短征求意见期限的理由",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="期限少于规定的，须说明理由，理由与征集稿一同公开。",
+    )
 
     def __init__(self, *args, sections, columns, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,6 +146,9 @@ class ConsultationForm(forms.Form):
 
     def clean_body(self) -> str:
         return text_to_html(self.cleaned_data["body"])
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or ConsultationKind.OTHER
 
     def clean(self):
         cleaned = super().clean()
@@ -197,3 +217,18 @@ class PolicyLinkForm(forms.Form):
     def __init__(self, *args, policy_items, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["policy_item"].queryset = policy_items
+
+
+class ExtendForm(forms.Form):
+    closes_at = forms.DateTimeField(
+        label="新的截止时间",
+        widget=DateTimeLocalInput(),
+        input_formats=[DATETIME_LOCAL_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+        error_messages={"required": "请填写新的截止时间。", "invalid": "截止时间格式不正确。"},
+    )
+    reason = forms.CharField(
+        label="延长理由",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="理由与新的截止时间一同在征集页面公开。",
+        error_messages={"required": "请填写延长征集期限的理由，理由将向社会公开。"},
+    )

@@ -26,6 +26,14 @@ class Phase(models.TextChoices):
     CONCLUDED = "concluded", "已反馈"
 
 
+class ConsultationKind(models.TextChoices):
+    """What is consulted on; it sets the minimum period (consultations.minimums)."""
+
+    MAJOR_DECISION = "major_decision", "重大行政决策"
+    NORMATIVE = "normative", "行政规范性文件"
+    OTHER = "other", "其他"
+
+
 class ConsultationQuerySet(models.QuerySet):
     def public(self):
         """Consultations any public page may show: the draft item is a published
@@ -53,6 +61,19 @@ class Consultation(models.Model):
         on_delete=models.PROTECT,
         related_name="consultation",
         verbose_name="征集稿（公开信息）",
+    )
+    kind = models.CharField(
+        "征集事项类型", max_length=20, choices=ConsultationKind, default=ConsultationKind.OTHER
+    )
+    market_related = models.BooleanField(
+        "与市场主体生产经营活动密切相关",
+        default=False,
+        help_text="行政规范性文件与市场主体生产经营活动密切相关的，征求意见一般不少于30日。",
+    )
+    shortened_reason = models.TextField(
+        "缩短征求意见期限的理由",
+        blank=True,
+        help_text="征求意见期限少于规定期限的，须说明理由，并与征集稿一同公开。",
     )
     # Art. 7(3)1: 决策草案、决策依据.
     basis = models.TextField("决策依据", blank=True)
@@ -203,6 +224,30 @@ class Consultation(models.Model):
 
 # Feedback is due within this many working days of the closing date.
 FEEDBACK_WORKDAYS = 20
+
+
+class Extension(models.Model):
+    """An open consultation's closing time moved later: who, when, why; shown on
+    the public page with the new closing time."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="extensions", verbose_name="意见征集"
+    )
+    previous_closes_at = models.DateTimeField("原截止时间")
+    closes_at = models.DateTimeField("延长至")
+    reason = models.TextField("延长理由")
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="操作人"
+    )
+    extended_at = models.DateTimeField("操作时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "征集期限延长"
+        verbose_name_plural = "征集期限延长"
+        ordering = ["extended_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.consultation}：延长至 {self.closes_at:%Y-%m-%d %H:%M}"
 
 
 class CommentStatus(models.TextChoices):

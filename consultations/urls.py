@@ -12,6 +12,7 @@ urlpatterns = [
     path("staff/new/", views.staff_create, name="staff_create"),
     path("staff/<int:pk>/", views.staff_detail, name="staff_detail"),
     path("staff/<int:pk>/edit/", views.staff_edit, name="staff_edit"),
+    path("staff/<int:pk>/extend/", views.staff_extend, name="staff_extend"),
     path("staff/<int:pk>/attachments/", views.staff_attachment_add, name="staff_attachment_add"),
     path(
         "staff/<int:pk>/attachments/<int:attachment_pk>/delete/",

@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the catalogue (domain-rules.md, seed Art. 5-7)."""
+"""Fixed vocabularies of the catalogue (domain-rules.md, seed Art. 5-7, Reg. 20)."""
 
 from django.db import models
 
@@ -35,6 +35,30 @@ class Validity(models.TextChoices):
     REPEALED = "repealed", "已废止"
 
 
+class DocumentType(models.TextChoices):
+    """文种: the 15 kinds of 公文 (党政机关公文处理工作条例 Art. 8, laid out by GB/T
+    9704), then 法律法规 (laws, regulations and rules of other issuers, numbered in
+    their own form) and 工作文件 (plans, summaries, other working documents)."""
+
+    RESOLUTION = "resolution", "决议"
+    DECISION = "decision", "决定"
+    ORDER = "order", "命令（令）"
+    COMMUNIQUE = "communique", "公报"
+    ANNOUNCEMENT = "announcement", "公告"
+    PUBLIC_NOTICE = "public_notice", "通告"
+    OPINION = "opinion", "意见"
+    NOTICE = "notice", "通知"
+    CIRCULAR = "circular", "通报"
+    REPORT = "report", "报告"
+    REQUEST = "request", "请示"
+    REPLY = "reply", "批复"
+    MOTION = "motion", "议案"
+    LETTER = "letter", "函"
+    MINUTES = "minutes", "纪要"
+    LAW = "law", "法律法规"
+    WORK_DOCUMENT = "work_document", "工作文件"
+
+
 class ColumnKind(models.TextChoices):
     """Sets the update frequency the inspection checks (国办秘函〔2019〕19号)."""
 
@@ -44,8 +68,22 @@ class ColumnKind(models.TextChoices):
     OTHER = "other", "其他"
 
 
+class UpdateFrequency(models.IntegerChoices):
+    """How often a column of kind 其他 must be updated, in months (国办秘函〔2019〕19号:
+    "应更新但长期未更新" columns are counted by the inspection); blank: 不定期."""
+
+    MONTHLY = 1, "每月"
+    QUARTERLY = 3, "每季度"
+    HALF_YEARLY = 6, "每半年"
+    YEARLY = 12, "每年"
+
+
 class ContentCategory(models.TextChoices):
-    """The 16 kinds of proactively disclosed content, seed Art. 5."""
+    """What an item discloses proactively: the 16 kinds of the seed's Art. 5, then
+    the items of Reg. 20 that Art. 5 does not name (and two that 考核 checks too),
+    so that every kind of information an office must publish has a place. The
+    value says where the kind comes from: a05_NN (seed Art. 5(NN)), r20_NN
+    (Reg. 20(NN)), x_NN (考核 practice)."""
 
     LEADERSHIP = "a05_01", "领导成员、机构设置、职能及联系方式"
     LAWS = "a05_02", "法律法规、规章和规范性文件"
@@ -63,6 +101,32 @@ class ContentCategory(models.TextChoices):
     AUTHORISED_SERVICES = "a05_14", "授权服务项目办理情况"
     MAJOR_PROJECTS = "a05_15", "重大建设项目批准和招投标"
     NORMATIVE_DRAFTS = "a05_16", "规范性文件及政策制定"
+    # Reg. 20 (Decree 711), beyond the seed's Art. 5.
+    PLANS = "r20_03", "规划（发展规划、专项规划及相关政策）"
+    STATISTICS = "r20_04", "统计信息"
+    BUDGET = "r20_07", "财政预算、决算（含“三公”经费）"
+    FEES = "r20_08", "行政事业性收费项目及其依据、标准"
+    PROCUREMENT = "r20_09", "政府集中采购项目的目录、标准及实施情况"
+    EMERGENCY = "r20_12", "突发公共事件的应急预案、预警信息及应对情况"
+    SUPERVISION = "r20_13", "监督检查情况"
+    # Checked in the yearly 政务公开考核 as well.
+    PROPOSALS = "x_01", "人大代表建议和政协提案办理结果"
+    POWERS = "x_02", "权责清单"
+
+    @property
+    def basis(self) -> str:
+        """Where the kind comes from, as the guide cites it."""
+        source, number = self.value.split("_")
+        if source == "a05":
+            return f"制度第五条第{_CN_NUMBERS[int(number)]}项"
+        if source == "r20":
+            return f"条例第二十条第{_CN_NUMBERS[int(number)]}项"
+        return "政务公开考核要求"
+
+
+_CN_DIGITS = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+              "十一", "十二", "十三", "十四", "十五", "十六")  # fmt: skip
+_CN_NUMBERS = {n: f"（{text}）" for n, text in enumerate(_CN_DIGITS)}
 
 
 class Topic(models.TextChoices):

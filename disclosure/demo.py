@@ -1,5 +1,5 @@
 """The demo bureau (F9): a county 人力资源和社会保障局 with its office and sections, a
-column tree covering the 16 kinds of Art. 5, 70-odd items in every catalogue state
+column tree covering the 16 kinds of Art. 5 and the Reg. 20 items beyond them, 70-odd items in every catalogue state
 (their texts in `demo_files/items.json`, read by `read_items`), a few real PDF
 attachments and one account per role (`accounts.demo`).
 
@@ -31,14 +31,14 @@ from django.utils import timezone
 from accounts.demo import demo_users
 from accounts.models import User
 from disclosure import services
-from disclosure.choices import ColumnKind, Publicity, Topic, Validity
-from disclosure.models import Column, Item, Organisation, Section
+from disclosure.choices import ColumnKind, DocumentType, Publicity, Topic, Validity
+from disclosure.models import Column, Item, Matter, Organisation, Section, SiteIdentity
 from workcalendar.selectors import WorkCalendar
 
 DEMO_FILES = Path(__file__).resolve().parent / "demo_files"
 
 ORGANISATION = {
-    "code": "11330599002486157X",
+    "code": "113305990024861574",
     "name": "示例县人力资源和社会保障局",
     "address": "示例县城关镇人民路88号行政中心3号楼",
     "postcode": "313399",
@@ -103,7 +103,38 @@ COLUMNS = [
     ("enforcement-results", "执法结果公示", ColumnKind.OTHER, "a05_04", INSPECTION, "enforcement", "“双随机、一公开”抽查结果和行政处罚决定。"),
     ("approvals", "行政审批", ColumnKind.OTHER, "a05_06", POLICY, None, "行政许可和非行政许可审批事项目录及办事指南。"),
     ("major-projects", "重大建设项目", ColumnKind.OTHER, "a05_15", OFFICE, None, "重大建设项目批准和招投标情况。"),
+    # Reg. 20's items beyond Art. 5, and what 考核 checks besides.
+    ("finance", "财政信息", ColumnKind.OTHER, "r20_07", OFFICE, None, "部门预算、决算和“三公”经费（条例第二十条第（七）项）。"),
+    ("budget", "部门预算", ColumnKind.OTHER, "r20_07", OFFICE, "finance", "本局年度部门预算及说明。"),
+    ("final-accounts", "部门决算", ColumnKind.OTHER, "r20_07", OFFICE, "finance", "本局年度部门决算及说明。"),
+    ("three-public", "“三公”经费", ColumnKind.OTHER, "r20_07", OFFICE, "finance", "因公出国（境）费、公务用车购置及运行费、公务接待费预决算。"),
+    ("plans", "规划计划", ColumnKind.OTHER, "r20_03", POLICY, None, "人力资源和社会保障事业发展规划、专项规划及相关政策。"),
+    ("statistics", "统计信息", ColumnKind.OTHER, "r20_04", OFFICE, None, "人力资源和社会保障统计数据和统计公报。"),
+    ("fees", "行政事业性收费", ColumnKind.OTHER, "r20_08", OFFICE, None, "行政事业性收费项目及其依据、标准。"),
+    ("procurement", "政府集中采购", ColumnKind.OTHER, "r20_09", OFFICE, None, "政府集中采购项目的目录、标准及实施情况。"),
+    ("emergency", "应急管理", ColumnKind.OTHER, "r20_12", LABOUR, None, "突发公共事件的应急预案、预警信息及应对情况。"),
+    ("supervision", "监督检查", ColumnKind.OTHER, "r20_13", INSPECTION, None, "人力资源服务机构、职业技能培训机构等监督检查情况。"),
+    ("proposals", "建议提案办理", ColumnKind.OTHER, "x_01", OFFICE, None, "人大代表建议和政协提案办理结果。"),
+    ("powers", "权责清单", ColumnKind.OTHER, "x_02", POLICY, None, "本局行政权力事项和责任事项清单。"),
 ]  # fmt: skip
+
+
+# 更新周期 of the 其他 columns that must be updated regularly (the rest: 不定期).
+UPDATE_MONTHS = {
+    "labour-market": 3,
+    "statistics": 3,
+    "insurance-funds": 6,
+    "supervision": 6,
+    "budget": 12,
+    "final-accounts": 12,
+    "three-public": 12,
+    "fees": 12,
+    "procurement": 12,
+    "proposals": 12,
+    "powers": 12,
+    "talent-funding": 12,
+    "enforcement-basis": 12,
+}
 
 
 @dataclass(frozen=True)
@@ -119,6 +150,13 @@ class DemoItem:
     topic: str = Topic.LABOUR_EMPLOYMENT
     category: str = ""  # the column's Art. 5 category unless given
     doc: str = ""
+    doc_type: str = ""  # 文种
+    joint: str = ""  # 联合发文机关
+    normative: bool = False  # a 行政规范性文件 of the bureau (示人社规)
+    normative_code: str = ""
+    effective: datetime.date | None = None
+    valid_until: datetime.date | None = None
+    repealed: datetime.date | None = None
     written: datetime.date | None = None
     publish_after: int | None = None  # working days after formation; None: a draft
     publicity: str = Publicity.PROACTIVE
@@ -131,7 +169,13 @@ class DemoItem:
 
 ITEMS_FILE = DEMO_FILES / "items.json"
 # Fields of items.json that name a member of a choices class (readable in the file).
-CHOICE_FIELDS = {"topic": Topic, "publicity": Publicity, "validity": Validity}
+CHOICE_FIELDS = {
+    "topic": Topic,
+    "publicity": Publicity,
+    "validity": Validity,
+    "doc_type": DocumentType,
+}
+DATE_FIELDS = ("written", "effective", "valid_until", "repealed")
 
 
 def read_items(path: Path = ITEMS_FILE) -> list[DemoItem]:
@@ -145,8 +189,9 @@ def read_items(path: Path = ITEMS_FILE) -> list[DemoItem]:
                 fields[name] = choices[fields[name]]
         if isinstance(fields["formed"], str):
             fields["formed"] = datetime.date.fromisoformat(fields["formed"])
-        if fields.get("written"):
-            fields["written"] = datetime.date.fromisoformat(fields["written"])
+        for name in DATE_FIELDS:
+            if fields.get(name):
+                fields[name] = datetime.date.fromisoformat(fields[name])
         fields["paragraphs"] = tuple(fields["paragraphs"])
         if fields.get("attachment"):
             fields["attachment"] = tuple(fields["attachment"])
@@ -174,6 +219,8 @@ def load(ctx: dict) -> None:
     columns = _columns(sections)
     users = demo_users(section_groups={name: s.group for name, s in sections.items()}, ctx=ctx)
     items = _items(columns, users)
+    _site_identity(users["sysadmin"])
+    _map_matters(columns)
     ctx["organisation"] = organisation
     ctx.setdefault("sections", {}).update(sections)
     ctx.setdefault("columns", {}).update(columns)
@@ -188,6 +235,41 @@ def _organisation() -> Organisation:
     fields = dict(ORGANISATION)
     organisation, _ = Organisation.objects.get_or_create(code=fields.pop("code"), defaults=fields)
     return organisation
+
+
+# The county portal's identifiers, which the bureau's channel shows (国办发〔2017〕47号).
+# Example values: a real site takes them from its 开办 records.
+SITE_IDENTITY = {
+    "site_name": "示例县人民政府门户网站",
+    "site_domain": "www.shixian.gov.cn",
+    "site_id_code": "3305990001",
+    "channel_name": "县人力社保局",
+    "icp_number": "浙ICP备05001234号-1",
+    "police_number": "浙公网安备 33059902000123号",
+    "gov_mark_url": "https://bszs.conac.cn/sitename?method=show&id=3305990001",
+}
+
+
+# 标准目录事项 (preloaded by migration) and the demo columns that carry them.
+MATTER_COLUMNS = {
+    ("就业信息服务", "就业政策法规咨询"): ["employment-policy"],
+    ("就业信息服务", "职业培训信息发布"): ["employment"],
+    ("就业信息服务", "岗位信息发布"): ["employment"],
+    ("社会保险登记", "企业社会保险登记"): ["authorised-services"],
+    ("社会保险参保信息维护", "个人基本信息变更"): ["authorised-services"],
+}
+
+
+def _map_matters(columns: dict[str, Column]) -> None:
+    for (level1, level2), slugs in MATTER_COLUMNS.items():
+        matter = Matter.objects.filter(level1=level1, level2=level2).first()
+        if matter is not None and not matter.columns.exists():
+            matter.columns.add(*(columns[s] for s in slugs))
+
+
+def _site_identity(sysadmin: User) -> None:
+    if not SiteIdentity.objects.exists():
+        services.site_identity_update(data=dict(SITE_IDENTITY), acting_user=sysadmin)
 
 
 def _sections(organisation: Organisation) -> dict[str, Section]:
@@ -215,6 +297,7 @@ def _columns(sections: dict[str, Section]) -> dict[str, Column]:
                 slug=slug,
                 kind=kind,
                 content_category=category,
+                update_months=UPDATE_MONTHS.get(slug),
                 description=description,
                 order=order,
             )
@@ -263,7 +346,14 @@ def _create_item(demo: DemoItem, number: int, columns, users, today, calendar):
         keywords=demo.keywords,
         topic=demo.topic,
         content_category=demo.category or column.content_category,
+        document_type=demo.doc_type,
         document_number=demo.doc,
+        joint_issuers=demo.joint,
+        is_normative=demo.normative,
+        normative_code=demo.normative_code,
+        effective_on=demo.effective,
+        valid_until=demo.valid_until,
+        repealed_on=demo.repealed,
         written_on=demo.written if demo.written else (formed if demo.doc else None),
         formed_on=formed,
         validity=demo.validity,

@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from common.codes import validate_uscc
 from common.uploads import validate_upload
 from disclosure import services
 from disclosure.choices import Publicity
-from disclosure.models import Attachment, Column, Item, Section
+from disclosure.models import Attachment, Column, Item, Organisation, Section
 
 
 def _blank_label(field: forms.Field, label: str) -> None:
@@ -74,6 +75,28 @@ class ItemAdminForm(forms.ModelForm):
                 "主动公开或尚未确定公开属性的信息不需要选择不公开理由，请清空此项。",
             )
         return cleaned
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    """The bureau. Its code is the 前段码 of every 索引号, so it must be a valid
+    统一社会信用代码: the same check as an applicant organisation's (GB 32100-2015)."""
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "code",
+            "disclosure_office",
+            "address",
+            "postcode",
+            "office_hours",
+            "phone",
+            "fax",
+            "email",
+        ]
+
+    def clean_code(self):
+        return validate_uscc(self.cleaned_data.get("code") or "")
 
 
 def attachment_link(attachment: Attachment) -> str:
@@ -141,6 +164,7 @@ class ColumnAdminForm(forms.ModelForm):
             "name",
             "slug",
             "kind",
+            "update_months",
             "content_category",
             "responsible_section",
             "description",
@@ -151,6 +175,8 @@ class ColumnAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "content_category" in self.fields:
             _blank_label(self.fields["content_category"], "（不对应具体类别）")
+        if "update_months" in self.fields:
+            _blank_label(self.fields["update_months"], "（不定期）")
         for name, label in (
             ("parent", "（无，作为一级栏目）"),
             ("responsible_section", "（请选择）"),

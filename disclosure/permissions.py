@@ -166,3 +166,15 @@ def can_manage_sections(user) -> bool:
 def can_change_organisation(user) -> bool:
     """The bureau's details feed the guide (Reg. 12), compiled by the office (Art. 4)."""
     return has_role(user, Role.OFFICE_REVIEWER, *STRUCTURE_ADMINS)
+
+
+def can_configure_site(user) -> bool:
+    """The site's identity (网站标识码, 备案 numbers, 党政机关网站标识) and statements are
+    the 系统管理员's (三员: the system administrator keeps the system's settings)."""
+    return has_role(user, Role.SYSTEM_ADMIN)
+
+
+def can_manage_standard_directory(user) -> bool:
+    """The 标准目录's 事项 and their mapping to columns: the office compiles the
+    catalogue (seed Art. 4(四)); the system administrator keeps the structure."""
+    return has_role(user, Role.OFFICE_REVIEWER, *STRUCTURE_ADMINS)

@@ -21,6 +21,7 @@ from disclosure.models import (
     Organisation,
     SearchDocument,
     Section,
+    SiteIdentity,
 )
 
 # Public URLs for years outside this range are 404s: nothing was published then.
@@ -30,6 +31,12 @@ FIRST_YEAR = 1990
 def current_organisation() -> Organisation | None:
     """The bureau this portal serves (the first organisation)."""
     return Organisation.objects.order_by("id").first()
+
+
+def site_identity() -> SiteIdentity:
+    """The site's identity and statements; unsaved defaults until the 系统管理员 sets
+    them (the statements have a default text, the identifiers stay blank)."""
+    return SiteIdentity.objects.order_by("id").first() or SiteIdentity()
 
 
 # --- items -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ app_name = "disclosure"
 
 urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
+    path("standard/", views.standard_directory, name="standard"),
     path("columns/<slug:slug>/", views.column_detail, name="column"),
     path("items/<int:pk>/", views.item_detail, name="item"),
     path("items/<int:pk>/print/", views.item_print, name="item_print"),

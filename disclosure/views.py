@@ -15,6 +15,7 @@ from common.listing import capped_page_or_404
 from common.pagecache import public_page
 from common.sanitize import clean_html
 from disclosure import listings, selectors
+from disclosure.categories import categories_with_columns
 from disclosure.search import (
     MAX_QUERY_LENGTH,
     PublicFilterForm,
@@ -87,7 +88,22 @@ def catalogue(request):
             "topics": selectors.topics_with_counts(),
             "sections": selectors.sections_with_counts(),
             "years": selectors.years_with_counts(),
+            "categories": categories_with_columns(),
         },
+    )
+
+
+@require_safe
+@public_page
+def standard_directory(request):
+    """The 标准目录 of 人社厅函〔2019〕113号: every 事项 with its nine elements and
+    its latest public items."""
+    from disclosure.standard import directories
+
+    return render(
+        request,
+        "disclosure/standard.html",
+        {"crumbs": [_catalogue_crumb(), ("标准目录", "")], "directories": directories()},
     )
 
 

@@ -4,7 +4,7 @@ from django import forms
 
 from common.forms import DateInput, MultipleFileField
 from disclosure.models import Section
-from inspection.models import Evaluation, EvaluationKind
+from inspection.models import CorrectionKind, Evaluation, EvaluationKind
 from inspection.services import (
     DEFAULT_DEADLINE_WORKDAYS,
     MAX_DEADLINE_WORKDAYS,
@@ -115,3 +115,35 @@ class EvaluationFindingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "请填写问题描述。"},
     )
+
+
+class CorrectionForm(forms.Form):
+    """The public 纠错 form (我为政府网站找错). Name and contact are optional: a
+    report is welcome without them; they are only used to reply."""
+
+    kind = forms.ChoiceField(label="问题类型", choices=CorrectionKind.choices)
+    page_url = forms.CharField(
+        label="问题页面地址",
+        max_length=500,
+        required=False,
+        help_text="可复制浏览器地址栏中的网址。",
+    )
+    description = forms.CharField(
+        label="问题描述",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "请描述发现的问题。"},
+    )
+    name = forms.CharField(label="姓名", max_length=50, required=False)
+    contact = forms.CharField(
+        label="联系方式",
+        max_length=100,
+        required=False,
+        help_text="电话或电子邮箱，仅用于回复您，不公开。",
+    )
+
+    def clean_description(self):
+        text = (self.cleaned_data.get("description") or "").strip()
+        if len(text) < 5:
+            raise forms.ValidationError("问题描述过短，请具体说明错误内容（至少 5 个字）。")
+        return text

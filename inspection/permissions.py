@@ -91,3 +91,8 @@ def can_verify_task(user, task: RectificationTask) -> bool:
 
 def can_cancel_task(user, task: RectificationTask) -> bool:
     return can_manage_tasks(user) and task.is_open
+
+
+def can_handle_corrections(user) -> bool:
+    """Visitors' 纠错 reports reach the office (seed Art. 4: it maintains the site)."""
+    return is_office_member(user)

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from inspection.drafts import FindingDraft, office_section
 from inspection.models import FindingKind
+from inspection.rules.base import FindingDraft, office_section
 
 
 def check_unconfirmed_requests(as_of: datetime.date) -> Iterable[FindingDraft]:

@@ -21,12 +21,20 @@ from inspection.models import (
 KIND_ORDER = (
     FindingKind.HOME_IDLE,
     FindingKind.COLUMN_IDLE,
+    FindingKind.COLUMN_STALE,
     FindingKind.COLUMN_EMPTY,
     FindingKind.ITEM_OVERDUE,
     FindingKind.ATTACHMENT_BROKEN,
+    FindingKind.LINK_BROKEN,
     FindingKind.PERSONAL_DATA,
     FindingKind.SENSITIVE_WORD,
     FindingKind.CONSULTATION_NO_FEEDBACK,
+    FindingKind.NORMATIVE_EXPIRY,
+    FindingKind.REQUEST_OVERDUE,
+    FindingKind.ANNUAL_REPORT_LATE,
+    FindingKind.GUIDE_STALE,
+    FindingKind.ENQUIRY_UNANSWERED,
+    FindingKind.MATTER_IDLE,
     FindingKind.EVALUATION,
 )
 

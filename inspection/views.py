@@ -28,6 +28,7 @@ from inspection.models import (
     InspectionRun,
     TaskStatus,
 )
+from inspection.requirements import REQUIREMENTS
 from inspection.services import InspectionError
 
 
@@ -156,18 +157,6 @@ def task_create(request, pk: int):
         "inspection/task_create.html",
         {"finding": finding, "form": form, "existing": existing},
     )
-
-
-REQUIREMENTS = {
-    FindingKind.COLUMN_IDLE: "请及时更新本栏目信息，按栏目类型保持更新频率，并反馈更新情况。",
-    FindingKind.COLUMN_EMPTY: "请补充本栏目应公开的信息；确无信息的，说明情况并提出栏目调整建议。",
-    FindingKind.HOME_IDLE: "请督促各股室及时提供信息，确保首页信息两周内有更新。",
-    FindingKind.ITEM_OVERDUE: "请尽快完成审核发布，并说明超期原因。",
-    FindingKind.ATTACHMENT_BROKEN: "请重新上传有效附件，确保附件可以正常打开。",
-    FindingKind.PERSONAL_DATA: "请立即对个人信息进行去标识化处理（打码）后重新发布，并说明原因。",
-    FindingKind.SENSITIVE_WORD: "请核查并修改敏感内容后重新发布。",
-    FindingKind.CONSULTATION_NO_FEEDBACK: "请尽快发布意见征集情况及采纳情况，并与征集信息关联。",
-}
 
 
 def _default_requirement(finding: Finding) -> str:

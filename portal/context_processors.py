@@ -2,7 +2,7 @@
 
 from functools import cache
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.module_loading import import_string
 
 # (label, url name). A link whose view does not exist is left out.
@@ -12,6 +12,7 @@ PUBLIC_NAV = [
     ("信息公开指南", "reports:guide"),
     ("依申请公开", "requests_app:apply"),
     ("意见征集", "consultations:list"),
+    ("政务咨询", "enquiries:ask"),
     ("年度报告", "reports:annual_list"),
 ]
 # (label, url name, the permission function that decides who sees the link).
@@ -20,14 +21,21 @@ STAFF_NAV = [
     ("工作台", "review:dashboard", "review.permissions.can_use_review"),
     ("依申请办理", "requests_app:staff_list", "requests_app.permissions.can_use_requests"),
     ("意见征集管理", "consultations:staff_list", "consultations.permissions.can_use_staff_pages"),
+    ("政务咨询", "enquiries:staff_list", "enquiries.permissions.can_use_enquiries"),
     ("巡查整改", "inspection:dashboard", "inspection.permissions.can_view_dashboard"),
     ("统计", "reports:statistics", "reports.permissions.can_view_statistics"),
     ("管理后台", "admin:index", None),
 ]
 
 
-@cache
 def _url(name: str) -> str | None:
+    # Keyed by the script prefix too: under a URL prefix (settings.URL_PREFIX) every
+    # link carries it, and a cached link must not outlive a change of it.
+    return _reverse(name, get_script_prefix())
+
+
+@cache
+def _reverse(name: str, prefix: str) -> str | None:
     try:
         return reverse(name)
     except NoReverseMatch:
@@ -60,9 +68,14 @@ def staff_links(user) -> list[dict]:
 
 
 def portal(request):
-    from disclosure.selectors import current_organisation
+    from disclosure.selectors import current_organisation, site_identity
 
     user = getattr(request, "user", None)
     public = [{"label": label, "url": _url(name)} for label, name in PUBLIC_NAV if _url(name)]
     staff = staff_links(user)
-    return {"organisation": current_organisation(), "public_nav": public, "staff_nav": staff}
+    return {
+        "organisation": current_organisation(),
+        "site": site_identity(),
+        "public_nav": public,
+        "staff_nav": staff,
+    }

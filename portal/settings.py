@@ -8,7 +8,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from common.env import env_bool, env_int, env_list, env_str
+from common.env import env_bool, env_int, env_list, env_str, env_url_prefix
+from portal.settings_parts import logging_config, s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "review",
     "requests_app",
     "consultations",
+    "enquiries",
     "inspection",
     "reports",
     "audit",
@@ -205,9 +207,7 @@ _TASK_BACKENDS = {
     "immediate": "django.tasks.backends.immediate.ImmediateBackend",
 }
 if TASKS_BACKEND not in _TASK_BACKENDS:
-    raise ImproperlyConfigured(
-        f"TASKS_BACKEND must be database or immediate, not {TASKS_BACKEND!r}."
-    )
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or immediate: {TASKS_BACKEND!r}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Anonymous visitors' public pages from the shared cache (common.pagecache).
@@ -276,7 +276,13 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "/static/"
+# Served as a channel of the county portal (国办发〔2017〕47号: a county department
+# publishes through the county government's site) under a path of its domain, e.g.
+# URL_PREFIX=/rsj behind the county's reverse proxy (docs/operations.md). Every link
+# (reverse, feeds, sitemap), static file and cookie then carries the prefix.
+URL_PREFIX = env_url_prefix("URL_PREFIX")
+FORCE_SCRIPT_NAME = URL_PREFIX or None
+STATIC_URL = f"{URL_PREFIX}/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))  # nginx serves it
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
@@ -289,35 +295,13 @@ STORAGES = {
         )
     },
 }
-# Uploaded files: the local folder MEDIA_ROOT by default; an S3-compatible bucket
-# (OSS, OBS, COS, MinIO, ...) when S3_BUCKET is set, so that several web nodes see
-# the same files. Objects get no ACL (the bucket stays private) and are read only
-# through the application after its permission check, or by a signed URL that
-# expires (MEDIA_SIGNED_URLS, public files only).
-if env_str("S3_BUCKET", ""):
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env_str("S3_BUCKET", ""),
-            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
-            "region_name": env_str("S3_REGION", "") or None,
-            "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
-            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
-            # "virtual" for OSS and COS, "path" for MinIO; unset: the client decides.
-            "addressing_style": env_str("S3_ADDRESSING_STYLE", "") or None,
-            "location": env_str("S3_PREFIX", ""),
-            "default_acl": None,
-            "file_overwrite": False,
-            "querystring_auth": True,
-            "querystring_expire": env_int("MEDIA_SIGNED_URL_SECONDS", 300),
-            "signature_version": "s3v4",
-        },
-    }
+# Uploaded files: MEDIA_ROOT, or an S3-compatible bucket when S3_BUCKET is set.
+STORAGES["default"] = s3_storage() or STORAGES["default"]
 # Public attachments on object storage: redirect the download to a signed URL that
 # expires, instead of passing the bytes through gunicorn.
 MEDIA_SIGNED_URLS = env_bool("MEDIA_SIGNED_URLS", False)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-MEDIA_URL = "/media/"  # never served directly: attachments go through a view
+MEDIA_URL = f"{URL_PREFIX}/media/"  # never served directly: attachments go through a view
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is trusted (common.ratelimit).
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 # Uploads: larger files are refused with a message (F8).
@@ -354,6 +338,8 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gkb@rsj.example.gov.cn")
+# 政务咨询: working days (official calendar) the bureau gives itself to answer.
+ENQUIRY_REPLY_WORKDAYS = env_int("ENQUIRY_REPLY_WORKDAYS", 5)
 # Absolute links in emails and feeds.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -363,6 +349,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Cookies stay on the portal's own path inside the county's domain.
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = f"{URL_PREFIX}/"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 _production = not DEBUG and not TESTING
 _secure = _production and env_bool("SECURE_COOKIES", True)
@@ -388,24 +376,7 @@ SECURE_CSP = {
 # request id; ACCESS_LOG (on by default with json) adds one line per request.
 LOG_FORMAT = env_str("LOG_FORMAT", "text")
 ACCESS_LOG = env_bool("ACCESS_LOG", LOG_FORMAT == "json")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "common.requestlog.RequestIdFilter"}},
-    "formatters": {
-        "json": {"()": "common.requestlog.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["request_id"],
-            "formatter": "json" if LOG_FORMAT == "json" else "text",
-        }
-    },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
-}
+LOGGING = logging_config(LOG_FORMAT, env_str("LOG_LEVEL", "INFO"))
 # /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>` (portal.probes).
 METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 
@@ -419,6 +390,7 @@ DEMO_LOADERS = [
     "review.demo",
     "requests_app.demo",
     "consultations.demo",
+    "enquiries.demo",
     "inspection.demo",
     "reports.demo",
 ]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.forms import LoginForm
+from inspection import public_views as inspection_public
 from portal import views
 
 admin.site.site_header = "政府信息公开平台 · 管理后台"
@@ -14,12 +15,18 @@ admin.site.login_form = LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sitemap/", views.site_map, name="site_map"),
+    path("contact/", views.contact, name="contact"),
+    path("statement/", views.statement, name="statement"),
+    path("correction/", inspection_public.correction, name="correction"),
+    path("correction/thanks/", inspection_public.correction_thanks, name="correction_thanks"),
     path("admin/", admin.site.urls),
     path("staff/", views.staff_start, name="staff_start"),
     path("accounts/", include("accounts.urls")),
     path("review/", include("review.urls")),
     path("requests/", include("requests_app.urls")),
     path("consultations/", include("consultations.urls")),
+    path("enquiries/", include("enquiries.urls")),
     path("inspection/", include("inspection.urls")),
     path("reports/", include("reports.urls")),
     # The catalogue last: it owns the remaining public paths (columns, items, API, feeds).

@@ -119,3 +119,26 @@ def csrf_failure(request, reason=""):
     shown. A fresh token is issued so that the reloaded form can be sent."""
     get_token(request)
     return render(request, "errors/csrf.html", status=403)
+
+
+# -- Site pages every government site has (国办发〔2017〕47号: 网站地图, 联系我们, 网站声明) --
+
+
+@require_safe
+@public_page
+def site_map(request):
+    """The human-readable site map: the main pages and the whole column tree."""
+    return render(request, "portal/site_map.html", {"tree": selectors.column_tree().flat()})
+
+
+@require_safe
+@public_page
+def contact(request):
+    return render(request, "portal/contact.html")
+
+
+@require_safe
+@public_page
+def statement(request):
+    """网站声明 with the privacy statement (the 系统管理员 keeps both texts)."""
+    return render(request, "portal/statement.html")

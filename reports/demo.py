@@ -35,11 +35,6 @@ PROBLEMS_LAST_YEAR = (
     "对重要政策文件同步制作图解解读；组织依申请公开业务培训 2 次，统一答复文书格式。"
 )
 
-OTHER_MATTERS = (
-    "本年度未收取信息处理费。本局按照上级要求，认真落实政务公开工作要点，"
-    "完成政务公开工作年度考核各项任务。"
-)
-
 
 def load(ctx: dict) -> None:
     organisation = ctx.get("organisation") or current_organisation()
@@ -70,7 +65,8 @@ def _report(organisation, office, year: int, *, publish: bool) -> None:
         return
     report = services.annual_report_create(organisation=organisation, year=year, acting_user=office)
     # Figures the portal does not hold (license, penalty, coercion, fees) as the
-    # bureau's ledgers would give them; the rest from the data's suggestions.
+    # bureau's ledgers would give them; the rest from the data's suggestions
+    # (section 六's 信息处理费 figures from the requests' fee records).
     services.annual_report_update(
         report=report,
         data={
@@ -78,7 +74,6 @@ def _report(organisation, office, year: int, *, publish: bool) -> None:
             "penalty_decisions": 4 if publish else 6,
             "enforcement_decisions": 0,
             "fees_amount": Decimal("0"),
-            "other_matters": OTHER_MATTERS,
             **({"problems": PROBLEMS_LAST_YEAR} if publish else {}),
         },
         acting_user=office,

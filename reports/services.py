@@ -119,7 +119,7 @@ def annual_report_update(*, report: AnnualReport, data: dict, acting_user) -> An
 
 def annual_report_apply_suggestions(*, report: AnnualReport, acting_user) -> list[str]:
     """Fill the empty table 二 cells the data can suggest, and empty narrative
-    sections with their drafts. Returns the labels filled; never overwrites."""
+    sections with their drafts (section 六 with the computed fee figures). Returns the labels filled; never overwrites."""
     with transaction.atomic():
         report = _editable(report, acting_user)
         filled: list[str] = []
@@ -134,6 +134,7 @@ def annual_report_apply_suggestions(*, report: AnnualReport, acting_user) -> lis
                 report.year, tables.compute_table3(report.year), tables.compute_table4(report.year)
             ),
             "problems": lambda: suggestions.problems_suggestion(report.year),
+            "other_matters": lambda: suggestions.other_matters_suggestion(report.year),
         }
         for field, draft in drafts.items():
             if not getattr(report, field).strip():

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count
 from django.utils import timezone
 
 from disclosure.choices import ColumnKind, Validity
@@ -26,56 +27,52 @@ def _end_of(year: int) -> datetime.datetime:
 
 
 def normative_documents():
-    """The bureau's 行政规范性文件 as far as the catalogue tells: items with a 文号 in
-    a 政策文件 column that were published (including later withdrawn ones)."""
-    return (
-        Item.objects.filter(column__kind=ColumnKind.POLICY)
-        .exclude(document_number="")
-        .filter(status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN])
-        .filter(published_at__isnull=False)
+    """The bureau's own 行政规范性文件: items flagged so (with their 统一编号 and
+    dates), published at some time (withdrawn ones included). Not a column's kind:
+    a 政策文件 column also holds national laws, 工作要点 and 工作总结."""
+    return Item.objects.filter(
+        is_normative=True,
+        status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN],
+        published_at__isnull=False,
     )
 
 
-def _validity_on(item: Item, moment: datetime.datetime) -> str | None:
-    """The item's validity at `moment` from its history; for an item published by
-    then whose history starts later (entered into the portal afterwards), the
-    validity it was first recorded with."""
-    record = item.history.filter(history_date__lte=moment).order_by("-history_date").first()
-    if record is None:
-        record = item.history.order_by("history_date").first()
-    return record.validity if record else None
-
-
-def _repealed_at(item: Item) -> datetime.datetime | None:
+def _repealed_on(item: Item) -> datetime.date | None:
+    """The 废止日期; for a document marked 已废止 without one, the day its history
+    recorded the change."""
+    if item.repealed_on:
+        return item.repealed_on
+    if item.validity != Validity.REPEALED:
+        return None
     record = item.history.filter(validity=Validity.REPEALED).order_by("history_date").first()
-    return record.history_date if record else None
+    return timezone.localtime(record.history_date).date() if record else None
 
 
 def normative_counts(year: int) -> dict[str, int]:
-    """本年制发 (成文日期 in the year, or published in it when undated), 本年废止 (made
-    废止 during the year, from the item's history), 现行有效 (in force on 31
-    December: not 废止 then)."""
-    end = _end_of(year)
-    docs = normative_documents()
-    issued = docs.filter(
-        Q(written_on__year=year) | Q(written_on__isnull=True, published_at__year=year)
-    ).count()
-    repealed = 0
-    for item in docs.filter(validity=Validity.REPEALED):
-        when = _repealed_at(item)
-        if when is not None and timezone.localtime(when).year == year:
+    """Table 二, 第二十条第（一）项, 行政规范性文件, from the documents' own fields:
+    本年制发 (成文日期 in the year, or published in it when undated), 本年废止 (废止日期
+    in the year), 现行有效 (on 31 December: issued by then, not repealed and not
+    past its 有效期)."""
+    end = datetime.date(year, 12, 31)
+    issued = repealed = in_force = 0
+    for item in normative_documents():
+        written = item.written_on or timezone.localtime(item.published_at).date()
+        if written.year == year:
+            issued += 1
+        gone = _repealed_on(item)
+        if gone is not None and gone.year == year:
             repealed += 1
-    in_force = 0
-    for item in docs.filter(published_at__lte=end):
-        validity = _validity_on(item, end)
-        if validity is not None and validity != Validity.REPEALED:
-            in_force += 1
+        if written > end or (gone is not None and gone <= end):
+            continue
+        if item.valid_until is not None and item.valid_until < end:
+            continue
+        in_force += 1
     return {"issued": issued, "repealed": repealed, "in_force": in_force}
 
 
 def table2_suggestions(year: int) -> list[Suggestion]:
     counts = normative_counts(year)
-    basis = "据目录中“政策文件”类栏目已发布且有文号的信息统计"
+    basis = "据目录中标注为本局“行政规范性文件”的已发布信息统计"
     # A county-level department has no power to make 规章 (立法法 Art. 93: only the
     # State Council's departments and provincial / 设区的市 governments make them).
     no_rules = "县级政府部门无规章制定权"
@@ -84,8 +81,8 @@ def table2_suggestions(year: int) -> list[Suggestion]:
         Suggestion("regulations_repealed", 0, no_rules),
         Suggestion("regulations_in_force", 0, no_rules),
         Suggestion("normative_issued", counts["issued"], basis + "（成文日期在本年）"),
-        Suggestion("normative_repealed", counts["repealed"], basis + "（本年改为“已废止”）"),
-        Suggestion("normative_in_force", counts["in_force"], basis + "（年末未废止）"),
+        Suggestion("normative_repealed", counts["repealed"], basis + "（废止日期在本年）"),
+        Suggestion("normative_in_force", counts["in_force"], basis + "（年末未废止、未失效）"),
     ]
 
 
@@ -125,8 +122,6 @@ def overview_suggestion(year: int, table3: dict, table4: dict) -> str:
 def problems_suggestion(year: int) -> str:
     """A first draft of 五、存在的主要问题及改进情况 from the year's inspection findings
     and rectification tasks."""
-    from django.db.models import Count
-
     from inspection.models import Finding, FindingKind, RectificationTask, TaskStatus
 
     by_kind = (
@@ -148,3 +143,43 @@ def problems_suggestion(year: int) -> str:
         f"共交办整改任务 {tasks.count()} 件，已整改办结 {closed} 件。"
         "下一步，将进一步压实各股室栏目维护责任，加强日常巡查和整改督办，不断提升政务公开质量。"
     )
+
+
+def fee_figures(year: int) -> dict:
+    """The 信息处理费 figures section 六 reports (国办公开办函〔2021〕30号, 国办函〔2020〕
+    109号): fee notices sent in `year` (their count and total) and fees actually
+    received in `year` (count and total), in 元, from the requests' fee records."""
+    from django.db.models import Sum
+
+    from requests_app.models import DisclosureRequest
+
+    charged = DisclosureRequest.objects.filter(fee_amount__gt=0)
+    notified = charged.filter(fee_notified_on__year=year).aggregate(
+        n=Count("id"), total=Sum("fee_amount")
+    )
+    paid = charged.filter(fee_paid_on__year=year).aggregate(n=Count("id"), total=Sum("fee_amount"))
+    return {
+        "notified": notified["n"],
+        "notified_amount": notified["total"] or Decimal(0),
+        "paid": paid["n"],
+        "paid_amount": paid["total"] or Decimal(0),
+    }
+
+
+def _yuan(amount: Decimal) -> str:
+    return f"{amount.quantize(Decimal('0.01')).normalize():f}"
+
+
+def other_matters_suggestion(year: int) -> str:
+    """A first draft of 六、其他需要报告的事项: the fee figures the 2021 format asks
+    for (收费通知的件数和总金额、实际收取的总金额), computed, never typed."""
+    fees = fee_figures(year)
+    if not fees["notified"] and not fees["paid"]:
+        fee_text = "本年度本机关未发出信息处理费收费通知，未收取信息处理费。"
+    else:
+        fee_text = (
+            f"本年度本机关依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+            f"发出收费通知 {fees['notified']} 件，总金额 {_yuan(fees['notified_amount'])} 元；"
+            f"实际收取信息处理费 {fees['paid']} 件，总金额 {_yuan(fees['paid_amount'])} 元。"
+        )
+    return fee_text + "\n本年度无其他需要报告的事项。"

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from common.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download_response
+from disclosure.categories import categories_with_columns
 from disclosure.selectors import current_organisation
+from enquiries.selectors import year_counts as enquiry_counts
 from reports import catalogue, permissions, selectors, services, statistics, suggestions, tables
 from reports.forms import ContactsForm, GuideForm, ReportCreateForm, ReportForm
 from reports.services import ReportError
@@ -34,6 +36,8 @@ def guide(request):
         {
             "guide": services.guide_for(organisation),
             "org": organisation,
+            # Reg. 12: how the information is classified - every kind and its columns.
+            "categories": categories_with_columns(),
             "can_edit": permissions.can_edit_guide(request.user),
         },
     )
@@ -297,5 +301,10 @@ def statistics_view(request):
     return render(
         request,
         "reports/statistics.html",
-        {"stats": statistics.dashboard(year=year, today=today), "year": year},
+        {
+            "stats": statistics.dashboard(year=year, today=today),
+            "year": year,
+            # 政务咨询 (国办秘函〔2019〕19号: the interaction channel is inspected too).
+            "enquiries": enquiry_counts(year, today),
+        },
     )

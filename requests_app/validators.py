@@ -6,13 +6,20 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+# GB 32100-2015: one check for every 统一社会信用代码 (common.codes), re-exported here.
+from common.codes import uscc_check_char, validate_uscc
+
 # GB 11643-1999: weights of the first 17 digits and the check characters by sum % 11.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
-# GB 32100-2015: the 31 characters of the 统一社会信用代码 and the weights of the first 17.
-_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+__all__ = [
+    "id_card_check_digit",
+    "uscc_check_char",
+    "validate_id_card",
+    "validate_phone",
+    "validate_uscc",
+]
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
@@ -37,23 +44,6 @@ def validate_id_card(value: str) -> str:
         raise ValidationError("居民身份证号码中的出生日期无效。")
     if id_card_check_digit(value[:17]) != value[17]:
         raise ValidationError("居民身份证号码校验位不正确，请核对。")
-    return value
-
-
-def uscc_check_char(first17: str) -> str:
-    total = sum(_USCC_CHARS.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
-    return _USCC_CHARS[(31 - total % 31) % 31]
-
-
-def validate_uscc(value: str) -> str:
-    """An 18-character 统一社会信用代码 with the right check character."""
-    value = value.strip().upper()
-    if len(value) != 18 or any(c not in _USCC_CHARS for c in value):
-        raise ValidationError(
-            "统一社会信用代码应为 18 位，由数字和大写字母组成（不含 I、O、Z、S、V）。"
-        )
-    if uscc_check_char(value[:17]) != value[17]:
-        raise ValidationError("统一社会信用代码校验位不正确，请核对。")
     return value
 
 

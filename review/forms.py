@@ -127,6 +127,19 @@ class UpdateForm(TokenForm):
     keywords = forms.CharField(label="关键词", max_length=200, required=False)
     document_number = forms.CharField(label="文号", max_length=100, required=False)
     validity = forms.ChoiceField(label="有效性", choices=Validity.choices)
+    # A 行政规范性文件's dates (table 二 counts from them; 失效 is computed from them).
+    valid_until = forms.DateField(
+        label="有效期至",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="行政规范性文件填写。",
+    )
+    repealed_on = forms.DateField(
+        label="废止日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="有效性改为“已废止”时填写。",
+    )
     body = forms.CharField(
         label="正文（HTML）", required=False, widget=forms.Textarea(attrs={"rows": 10})
     )

@@ -145,6 +145,8 @@ def _initial_forms(request, item: Item, token: str) -> dict:
                 "keywords": item.keywords,
                 "document_number": item.document_number,
                 "validity": item.validity,
+                "valid_until": item.valid_until,
+                "repealed_on": item.repealed_on,
                 "body": item.body,
                 "substantive": True,
             }

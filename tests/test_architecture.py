@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("accounts", "audit"),  # who acts and the record of what they did
     ("workcalendar",),  # working days (F2)
     ("disclosure",),  # the catalogue (F1)
-    ("review", "requests_app", "consultations"),  # the workflows on the catalogue
+    ("review", "requests_app", "consultations", "enquiries"),  # the workflows on the catalogue
     ("inspection", "reports"),  # the office's tools, reading every workflow
     ("portal",),  # the project shell
 ]

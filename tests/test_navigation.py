@@ -14,7 +14,15 @@ def _staff_links(client) -> list[str]:
 def test_anonymous_sees_public_navigation_only(client):
     response = client.get(reverse("home"))
     labels = [link["label"] for link in response.context["public_nav"]]
-    assert labels == ["首页", "信息公开目录", "信息公开指南", "依申请公开", "意见征集", "年度报告"]
+    assert labels == [
+        "首页",
+        "信息公开目录",
+        "信息公开指南",
+        "依申请公开",
+        "意见征集",
+        "政务咨询",
+        "年度报告",
+    ]
     assert response.context["staff_nav"] == []
 
 
@@ -31,6 +39,7 @@ def test_office_sees_every_staff_page(client):
         "工作台",
         "依申请办理",
         "意见征集管理",
+        "政务咨询",
         "巡查整改",
         "统计",
         "管理后台",

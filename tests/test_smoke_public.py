@@ -104,6 +104,11 @@ def public_urls(b) -> list[str]:
         reverse("disclosure:api_items"),
         reverse("disclosure:api_items") + "?q=%E5%B0%B1%E4%B8%9A&page_size=5&page=2",
         reverse("disclosure:api_item", args=[item.pk]),
+        reverse("disclosure:standard"),
+        reverse("site_map"),
+        reverse("contact"),
+        reverse("statement"),
+        reverse("correction"),
     ]
 
 

@@ -31,7 +31,11 @@ from consultations.services.comments import (
     comment_set_adoption,
     comment_submit,
 )
-from consultations.services.drafts import consultation_create, consultation_update
+from consultations.services.drafts import (
+    consultation_create,
+    consultation_extend,
+    consultation_update,
+)
 from consultations.services.feedback import consultation_link_policy, feedback_save
 from consultations.services.release import consultation_check_ready, release_blockers
 
@@ -57,6 +61,7 @@ __all__ = [
     "consultation_attachment_delete",
     "consultation_check_ready",
     "consultation_create",
+    "consultation_extend",
     "consultation_link_policy",
     "consultation_update",
     "feedback_save",

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from consultations import permissions
-from consultations.models import Consultation
+from consultations.models import Consultation, ConsultationKind
 from consultations.services._common import (
     EDITABLE_ITEM_STATUSES,
     INTERNAL_PUBLICITY_NOTE,
@@ -42,6 +42,9 @@ def consultation_create(
     is_internal: bool = False,
     draft_sections: str = "",
     topic: str = Topic.LABOUR,
+    kind: str = ConsultationKind.OTHER,
+    market_related: bool = False,
+    shortened_reason: str = "",
     acting_user,
 ) -> Consultation:
     """Start a consultation: a draft item in `column`, produced by `section`, and the
@@ -71,6 +74,9 @@ def consultation_create(
             contact_method=contact_method.strip(),
             is_internal=is_internal,
             draft_sections=draft_sections.strip(),
+            kind=kind,
+            market_related=market_related,
+            shortened_reason=shortened_reason.strip(),
             created_by=acting_user,
         )
 
@@ -94,6 +100,9 @@ def consultation_update(
     is_internal: bool,
     draft_sections: str,
     topic: str,
+    kind: str = ConsultationKind.OTHER,
+    market_related: bool = False,
+    shortened_reason: str = "",
 ) -> Consultation:
     """Change a draft that has not entered review (or was returned)."""
     if not permissions.can_manage_consultation(acting_user, consultation):
@@ -121,8 +130,14 @@ def consultation_update(
         locked.contact_method = contact_method.strip()
         locked.is_internal = is_internal
         locked.draft_sections = draft_sections.strip()
+        locked.kind = kind
+        locked.market_related = market_related
+        locked.shortened_reason = shortened_reason.strip()
         locked.save(
             update_fields=[
+                "kind",
+                "market_related",
+                "shortened_reason",
                 "basis",
                 "opens_at",
                 "closes_at",
@@ -134,4 +149,54 @@ def consultation_update(
             ]
         )
     locked.item = item
+    return locked
+
+
+def consultation_extend(
+    *, consultation: Consultation, closes_at: datetime.datetime, reason: str, acting_user
+) -> Consultation:
+    """Move an open public consultation's closing time later. Recorded (who, when,
+    why, the old and new times), audited, and shown on the public page."""
+    from audit.models import AuditAction
+    from audit.services import audit_record
+    from common.pagecache import catalogue_changed
+    from consultations.models import Extension
+
+    if not permissions.can_manage_consultation(acting_user, consultation):
+        raise ConsultationError("您无权延长该意见征集。")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ConsultationError("请填写延长征集期限的理由，理由将向社会公开。")
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+        previous = locked.closes_at
+        if (
+            previous is None
+            or locked.is_internal
+            or not locked.is_public
+            or not locked.is_open_at(now)
+        ):
+            raise ConsultationError("只有正在公开征集的意见征集可以延长期限。")
+        if closes_at <= previous:
+            raise ConsultationError(
+                f"新的截止时间须晚于原截止时间（{timezone.localtime(previous):%Y-%m-%d %H:%M}）。"
+            )
+        Extension.objects.create(
+            consultation=locked,
+            previous_closes_at=previous,
+            closes_at=closes_at,
+            reason=reason,
+            extended_by=acting_user,
+            extended_at=now,
+        )
+        locked.closes_at = closes_at
+        locked.save(update_fields=["closes_at", "updated_at"])
+        audit_record(
+            action=AuditAction.OTHER,
+            actor=acting_user,
+            target=locked,
+            detail=f"延长意见征集期限至 {timezone.localtime(closes_at):%Y-%m-%d %H:%M}：{reason}",
+        )
+        catalogue_changed()  # the public page shows the new closing time
     return locked

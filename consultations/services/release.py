@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from common.sanitize import clean_html
+from consultations.minimums import period_problem
 from consultations.models import Consultation
 from consultations.services._common import ConsultationError
 from disclosure.choices import Publicity
@@ -27,7 +28,7 @@ def release_blockers(item: Item, *, now: datetime.datetime | None = None) -> lis
     )
     if consultation is not None:
         return _feedback_blockers(consultation, item, now)
-    return []
+    return _normative_blockers(item)
 
 
 def _draft_blockers(consultation: Consultation, item: Item, now) -> list[str]:
@@ -55,7 +56,23 @@ def _draft_blockers(consultation: Consultation, item: Item, now) -> list[str]:
         blockers.append("缺少征求意见稿正文或附件。")
     if consultation.is_internal and item.publicity != Publicity.NOT_DISCLOSED:
         blockers.append("内部征集不作为主动公开信息，公开属性必须为不予公开（第七条第三项）。")
+    short = period_problem(consultation)
+    if short and not consultation.shortened_reason.strip():
+        blockers.append(f"{short}；缩短期限须填写理由并向社会公开。")
     return blockers
+
+
+def _normative_blockers(item: Item) -> list[str]:
+    """Seed Art. 7(3)1: a 规范性文件 is normally consulted on publicly; one released
+    without a public consultation records why (shown to the reviewers)."""
+    if not item.is_normative or item.no_consultation_reason.strip():
+        return []
+    consulted = Consultation.objects.filter(policy_item_id=item.pk, is_internal=False).exists()
+    if consulted:
+        return []
+    return [
+        "行政规范性文件未关联公开征求意见，请关联意见征集或填写未征求意见的理由（第七条第三项）。"
+    ]
 
 
 def _feedback_blockers(consultation: Consultation, item: Item, now) -> list[str]:

@@ -27,6 +27,7 @@ from consultations.views.staff import (
     staff_create,
     staff_detail,
     staff_edit,
+    staff_extend,
     staff_list,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "staff_create",
     "staff_detail",
     "staff_edit",
+    "staff_extend",
     "staff_export",
     "staff_feedback",
     "staff_list",

@@ -19,6 +19,7 @@ from consultations.forms import (
     AttachmentForm,
     ConsultationEditForm,
     ConsultationForm,
+    ExtendForm,
     PolicyLinkForm,
 )
 from consultations.models import CommentStatus, Phase
@@ -141,8 +142,33 @@ def staff_detail(request, pk: int):
             "closed": consultation.closes_at is not None
             and consultation.closes_at < timezone.now(),
             "Phase": Phase,
+            "can_extend": can_manage and consultation.is_public and consultation.is_open,
+            "extend_form": ExtendForm(),
         },
     )
+
+
+@login_required
+@require_POST
+def staff_extend(request, pk: int):
+    """Extend an open consultation (audited, shown publicly with the new close time)."""
+    _staff_or_404(request)
+    consultation = _managed_or_404(request, pk)
+    form = ExtendForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consultation_extend(
+                consultation=consultation, acting_user=request.user, **form.cleaned_data
+            )
+        except services.ConsultationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "征集期限已延长，公开页面显示新的截止时间和理由。")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("consultations:staff_detail", pk=consultation.pk)
 
 
 def _review_url(item) -> str:
@@ -174,6 +200,9 @@ def staff_edit(request, pk: int):
         "contact_person": consultation.contact_person,
         "contact_method": consultation.contact_method,
         "is_internal": consultation.is_internal,
+        "kind": consultation.kind,
+        "market_related": consultation.market_related,
+        "shortened_reason": consultation.shortened_reason,
     }
     form = ConsultationEditForm(
         request.POST or None,

@@ -13,7 +13,12 @@ from disclosure.admin.attachments import AttachmentInline, ItemAttachmentsMixin
 from disclosure.admin.history import HISTORY_NOISE, ItemHistoryHelper, ItemHistoryMixin
 from disclosure.admin.item_list import DeadlineFilter, ItemListColumnsMixin
 from disclosure.admin.items import ItemAdmin
-from disclosure.admin.structure import ColumnAdmin, OrganisationAdmin, SectionAdmin
+from disclosure.admin.structure import (
+    ColumnAdmin,
+    OrganisationAdmin,
+    SectionAdmin,
+    SiteIdentityAdmin,
+)
 
 __all__ = [
     "HISTORY_NOISE",
@@ -29,4 +34,5 @@ __all__ = [
     "NotFoundUnlessVisibleMixin",
     "OrganisationAdmin",
     "SectionAdmin",
+    "SiteIdentityAdmin",
 ]

@@ -91,14 +91,28 @@ class ItemAdmin(
                 "fields": (
                     "column",
                     "title",
-                    "document_number",
+                    ("document_type", "document_number"),
+                    "joint_issuers",
                     ("written_on", "formed_on"),
                     ("topic", "content_category"),
+                    "matter",
                     "validity",
                     "keywords",
                     "summary",
                     "body",
                 )
+            },
+        ),
+        (
+            "行政规范性文件",
+            {
+                "fields": (
+                    ("is_normative", "normative_code"),
+                    ("effective_on", "valid_until", "repealed_on"),
+                    "no_consultation_reason",
+                ),
+                "description": "本局制发的行政规范性文件须填写文号、统一编号、施行日期和内容概述；"
+                "有效期届满自动显示为“已失效”，到期前局办公室在巡查中收到提醒。",
             },
         ),
         (

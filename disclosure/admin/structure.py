@@ -10,13 +10,15 @@ from disclosure import permissions, services
 from disclosure.admin._common import AdminCssMixin, NotFoundUnlessVisibleMixin, _copy_saved
 from disclosure.forms import (
     ColumnAdminForm,
+    OrganisationAdminForm,
     SectionAdminForm,
 )
-from disclosure.models import Column, Organisation, Section
+from disclosure.models import Column, Matter, Organisation, Section, SiteIdentity
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(AdminCssMixin, admin.ModelAdmin):
+    form = OrganisationAdminForm
     actions = None
     list_display = ("name", "code", "phone", "email")
     fieldsets = (
@@ -250,3 +252,93 @@ class ColumnAdmin(AdminCssMixin, NotFoundUnlessVisibleMixin, admin.ModelAdmin):
                 acting_user=request.user, responsible_section=section, **data
             )
         _copy_saved(obj, saved)
+
+
+@admin.register(SiteIdentity)
+class SiteIdentityAdmin(AdminCssMixin, admin.ModelAdmin):
+    """网站标识与声明: the 系统管理员's, saved through the service (audited)."""
+
+    actions = None
+    list_display = ("__str__", "site_id_code", "icp_number", "police_number", "updated_at")
+    fieldsets = (
+        (
+            "网站标识（页脚和全国政府网站监测元数据）",
+            {
+                "fields": (
+                    ("site_name", "channel_name"),
+                    ("site_domain", "site_id_code"),
+                    ("icp_number", "police_number"),
+                    "gov_mark_url",
+                )
+            },
+        ),
+        ("网站声明", {"fields": ("statement", "privacy")}),
+    )
+
+    def has_module_permission(self, request):
+        return permissions.can_configure_site(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_configure_site(request.user)
+
+    def has_add_permission(self, request):
+        return permissions.can_configure_site(request.user) and not SiteIdentity.objects.exists()
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_configure_site(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        data = {name: form.cleaned_data[name] for name in services.SITE_FIELDS}
+        saved = services.site_identity_update(data=data, acting_user=request.user)
+        obj.pk = saved.pk
+
+
+@admin.register(Matter)
+class MatterAdmin(AdminCssMixin, admin.ModelAdmin):
+    """标准目录事项 (人社厅函〔2019〕113号), preloaded and kept by the office."""
+
+    actions = None
+    list_display = ("level1", "level2", "domain", "time_limit", "update_months", "order")
+    list_filter = ("domain",)
+    search_fields = ("level1", "level2", "content")
+    filter_horizontal = ("columns",)
+    fieldsets = (
+        (None, {"fields": ("domain", ("level1", "level2"), "order")}),
+        (
+            "公开要素",
+            {"fields": ("content", "basis", "time_limit", "update_months", "subject", "channels")},
+        ),
+        (
+            "公开对象、方式和层级",
+            {
+                "fields": (
+                    ("to_public", "to_groups"),
+                    ("proactive", "on_request"),
+                    ("county_level", "township_level"),
+                )
+            },
+        ),
+        ("对应栏目", {"fields": ("columns",)}),
+    )
+
+    def has_module_permission(self, request):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def has_add_permission(self, request):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_manage_standard_directory(request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        catalogue_changed()  # the public 标准目录 page shows it

@@ -1,6 +1,6 @@
 from django.db import models
 
-from disclosure.choices import ColumnKind, ContentCategory
+from disclosure.choices import ColumnKind, ContentCategory, UpdateFrequency
 
 
 class Column(models.Model):
@@ -18,8 +18,16 @@ class Column(models.Model):
     name = models.CharField("栏目名称", max_length=100)
     slug = models.SlugField("路径名", max_length=60, unique=True)
     kind = models.CharField("栏目类型", max_length=10, choices=ColumnKind, default=ColumnKind.OTHER)
+    update_months = models.PositiveSmallIntegerField(
+        "更新周期",
+        choices=UpdateFrequency,
+        null=True,
+        blank=True,
+        help_text="类型为“其他”的栏目按此周期检查是否更新；不定期更新的留空。"
+        "动态/要闻（2周）、通知公告和政策文件（6个月）按国办秘函〔2019〕19号检查。",
+    )
     content_category = models.CharField(
-        "对应公开内容（第五条）", max_length=10, choices=ContentCategory, blank=True
+        "对应公开内容（第五条、条例第二十条）", max_length=10, choices=ContentCategory, blank=True
     )
     responsible_section = models.ForeignKey(
         "disclosure.Section",
@@ -38,3 +46,14 @@ class Column(models.Model):
 
     def __str__(self) -> str:
         return f"{self.parent.name} > {self.name}" if self.parent_id else self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.update_months and self.kind != ColumnKind.OTHER:
+            raise ValidationError(
+                {
+                    "update_months": "只有类型为“其他”的栏目需要设置更新周期；其他类型的栏目"
+                    "按国办秘函〔2019〕19号规定的期限检查。"
+                }
+            )

@@ -1,9 +1,12 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from disclosure.choices import (
     ContentCategory,
+    DocumentType,
     NonDisclosureReason,
     Publicity,
     Topic,
@@ -47,12 +50,49 @@ class Item(models.Model):
     title = models.CharField("标题", max_length=300)
     body = models.TextField("正文", blank=True, help_text="富文本，保存时清理不安全的标记。")
     summary = models.TextField("内容概述", blank=True)
+    matter = models.ForeignKey(
+        "disclosure.Matter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+        verbose_name="标准目录事项",
+        help_text="人社标准目录中的对应事项；不选则按栏目对应。",
+    )
     keywords = models.CharField("关键词", max_length=200, blank=True)
     topic = models.CharField("主题分类", max_length=10, choices=Topic)
     content_category = models.CharField(
-        "公开内容类别（第五条）", max_length=10, choices=ContentCategory
+        "公开内容类别（第五条、条例第二十条）", max_length=10, choices=ContentCategory
     )
     document_number = models.CharField("文号", max_length=100, blank=True)
+    document_type = models.CharField(
+        "文种", max_length=20, choices=DocumentType, blank=True, help_text="非公文信息可不选。"
+    )
+    joint_issuers = models.CharField(
+        "联合发文机关",
+        max_length=300,
+        blank=True,
+        help_text="与本局联合发文的其他机关，多个用“、”分隔。",
+    )
+    is_normative = models.BooleanField(
+        "行政规范性文件",
+        default=False,
+        help_text="本局制发的行政规范性文件：须有文号、统一编号、施行日期和内容概述，"
+        "计入年度报告表二。",
+    )
+    no_consultation_reason = models.TextField(
+        "未公开征求意见的理由",
+        blank=True,
+        help_text="行政规范性文件一般应公开征求意见；未征求的，发布前须说明理由。",
+    )
+    normative_code = models.CharField(
+        "统一编号", max_length=50, blank=True, help_text="行政规范性文件的统一登记编号。"
+    )
+    effective_on = models.DateField("施行日期", null=True, blank=True)
+    valid_until = models.DateField(
+        "有效期至", null=True, blank=True, help_text="过此日期文件自动失效；不设有效期的留空。"
+    )
+    repealed_on = models.DateField("废止日期", null=True, blank=True)
     written_on = models.DateField("成文日期", null=True, blank=True)
     formed_on = models.DateField(
         "形成/变更日期", help_text="主动公开期限自此日起算 20 个工作日（第七条第二项）。"
@@ -198,6 +238,7 @@ class Item(models.Model):
                 )
             if not self.publicity_note.strip():
                 errors["publicity_note"] = "请说明不主动公开的具体理由。"
+        errors.update(self.document_errors())
         if self.written_on and self.formed_on and self.written_on > self.formed_on:
             errors["formed_on"] = "形成/变更日期不能早于成文日期。"
         if self.pk and self.interprets_id == self.pk:
@@ -208,6 +249,56 @@ class Item(models.Model):
             errors["needs_interpretation"] = "解读材料本身不需要再解读。"
         if errors:
             raise ValidationError(errors)
+
+    def document_errors(self) -> dict[str, str]:
+        """文种, 文号 (GB/T 9704) and the 行政规范性文件's own fields."""
+        from disclosure.docnumbers import document_number_problems
+
+        errors: dict[str, str] = {}
+        strict = bool(self.document_type) and self.document_type != DocumentType.LAW
+        problems = document_number_problems(self.document_number, strict=strict)
+        if problems:
+            errors["document_number"] = " ".join(problems)
+        if self.is_normative:
+            # Reg. 12: the catalogue lists each document's 内容概述; for a 规范性文件
+            # the public must be able to tell what it rules without opening it.
+            if not (self.summary or "").strip():
+                errors["summary"] = "行政规范性文件必须填写内容概述。"
+            if not (self.document_number or "").strip():
+                errors.setdefault("document_number", "行政规范性文件必须填写文号。")
+            if not (self.normative_code or "").strip():
+                errors["normative_code"] = "行政规范性文件必须填写统一编号。"
+            if self.effective_on is None:
+                errors["effective_on"] = "行政规范性文件必须填写施行日期。"
+            if self.document_type in (DocumentType.LAW, DocumentType.WORK_DOCUMENT):
+                errors["document_type"] = "行政规范性文件的文种不能是法律法规或工作文件。"
+        if self.effective_on and self.written_on and self.effective_on < self.written_on:
+            errors["effective_on"] = "施行日期不能早于成文日期。"
+        if self.valid_until and self.effective_on and self.valid_until < self.effective_on:
+            errors["valid_until"] = "有效期不能早于施行日期。"
+        if self.repealed_on:
+            if self.written_on and self.repealed_on < self.written_on:
+                errors["repealed_on"] = "废止日期不能早于成文日期。"
+            elif self.validity != Validity.REPEALED:
+                errors["repealed_on"] = "填写了废止日期的文件，有效性应选择“已废止”。"
+        return errors
+
+    def validity_on(self, day: datetime.date) -> str:
+        """The validity shown on `day`, computed from the dates (a document whose
+        有效期 has passed is 失效 without anyone changing it)."""
+        if self.validity == Validity.REPEALED or (self.repealed_on and self.repealed_on <= day):
+            return "已废止"
+        if self.valid_until and self.valid_until < day:
+            return "已失效"
+        if self.effective_on and self.effective_on > day:
+            return "尚未施行"
+        return self.get_validity_display()
+
+    @property
+    def current_validity(self) -> str:
+        from django.utils import timezone
+
+        return self.validity_on(timezone.localdate())
 
 
 class IndexSerial(models.Model):

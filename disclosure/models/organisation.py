@@ -1,6 +1,8 @@
 from django.contrib.auth.models import Group
 from django.db import models
 
+from common.codes import validate_uscc
+
 
 class Organisation(models.Model):
     """The bureau. Its code is the 前段码 of every 索引号; its contacts feed the guide
@@ -11,7 +13,9 @@ class Organisation(models.Model):
         "索引号前段码",
         max_length=30,
         unique=True,
-        help_text="一般为统一社会信用代码，如 11330524K14997759R。",
+        validators=[validate_uscc],
+        help_text="本机关的统一社会信用代码（18 位，校验位按 GB 32100-2015 核对），"
+        "如 11330524K14997759R。",
     )
     address = models.CharField("办公地址", max_length=200, blank=True)
     postcode = models.CharField("邮政编码", max_length=10, blank=True)

@@ -23,6 +23,7 @@ from disclosure.services.items import (
     item_update,
 )
 from disclosure.services.publication import index_number_assign, item_mark_published
+from disclosure.services.site import SITE_FIELDS, site_identity_update
 from disclosure.services.structure import (
     column_assign_section,
     column_create,
@@ -34,6 +35,7 @@ from disclosure.services.structure import (
 
 __all__ = [
     "ITEM_FIELDS",
+    "SITE_FIELDS",
     "DisclosureError",
     "attachment_add",
     "attachment_delete",
@@ -57,4 +59,5 @@ __all__ = [
     "item_update",
     "section_create",
     "section_update",
+    "site_identity_update",
 ]

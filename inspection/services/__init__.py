@@ -18,6 +18,11 @@ from inspection.services._common import (
     InspectionError,
     due_date,
 )
+from inspection.services.corrections import (
+    CORRECTION_FIELDS,
+    correction_handle,
+    correction_submit,
+)
 from inspection.services.evaluations import evaluation_finding_add, evaluation_record
 from inspection.services.runs import inspection_run, summarise
 from inspection.services.tasks import (
@@ -31,6 +36,9 @@ from inspection.services.tasks import (
 )
 
 __all__ = [
+    "CORRECTION_FIELDS",
+    "correction_handle",
+    "correction_submit",
     "DEFAULT_DEADLINE_WORKDAYS",
     "InspectionError",
     "MAX_DEADLINE_WORKDAYS",

@@ -23,7 +23,9 @@ def summarise(drafts: list[rules.FindingDraft], *, columns_checked: int) -> dict
     for draft in drafts:
         counts[draft.kind] = counts.get(draft.kind, 0) + 1
     idle = counts[FindingKind.COLUMN_IDLE]
+    long_idle = idle + counts[FindingKind.COLUMN_STALE]
     empty = counts[FindingKind.COLUMN_EMPTY]
+    unanswered = counts[FindingKind.ENQUIRY_UNANSWERED]
     home_idle = counts[FindingKind.HOME_IDLE] > 0
     # 国办秘函〔2019〕19号 单项否决指标, as far as this site's data shows them.
     verdicts: list[dict[str, Any]] = [
@@ -38,9 +40,19 @@ def summarise(drafts: list[rules.FindingDraft], *, columns_checked: int) -> dict
             "failed": idle >= rules.IDLE_COLUMNS_FAIL_AT,
         },
         {
+            "label": f"应更新但长期未更新的栏目达{rules.LONG_IDLE_COLUMNS_FAIL_AT}个及以上",
+            "value": f"{long_idle} 个",
+            "failed": long_idle >= rules.LONG_IDLE_COLUMNS_FAIL_AT,
+        },
+        {
             "label": f"空白栏目达{rules.EMPTY_COLUMNS_FAIL_AT}个及以上",
             "value": f"{empty} 个",
             "failed": empty >= rules.EMPTY_COLUMNS_FAIL_AT,
+        },
+        {
+            "label": "互动回应差：政务咨询留言超过3个月未答复",
+            "value": f"{unanswered} 条",
+            "failed": unanswered > 0,
         },
     ]
     return {
@@ -62,7 +74,11 @@ def inspection_run(
     `acting_user` None means the scheduled job (`manage.py inspect_site`)."""
     if acting_user is not None and not permissions.can_run_inspection(acting_user):
         raise InspectionError("只有局办公室可以发起巡查。")
-    as_of = as_of or timezone.localdate()
+    today = timezone.localdate()
+    as_of = as_of or today
+    if as_of > today:
+        # A report about a day that has not come would show as the latest inspection.
+        raise InspectionError(f"巡查日期不能晚于今天（{today:%Y-%m-%d}）。")
     started = timezone.now()
     drafts = rules.run_rules(as_of)
     columns_checked = rules.leaf_columns().count()

@@ -197,6 +197,7 @@ def task_cancel(*, task: RectificationTask, reason: str, acting_user) -> Rectifi
 def _notify_section(task: RectificationTask, subject: str) -> None:
     """Email the section's members (queued, sent once the change commits)."""
     from django.conf import settings
+    from django.urls import reverse
 
     from common.mail import send_later
 
@@ -213,7 +214,9 @@ def _notify_section(task: RectificationTask, subject: str) -> None:
             f"{task.section.name}：\n\n局办公室交办的整改任务“{task.title}”"
             f"请于 {task.due_on:%Y-%m-%d} 前完成整改并反馈。\n\n"
             f"整改要求：{task.requirement}\n\n"
-            f"{settings.SITE_URL}/inspection/tasks/{task.pk}/"
+            # reverse(): the link carries the URL prefix when the portal runs as a
+            # channel of the county's site (settings.URL_PREFIX).
+            f"{settings.SITE_URL}{reverse('inspection:task_detail', args=[task.pk])}"
         ),
         recipients,
     )

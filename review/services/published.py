@@ -75,7 +75,16 @@ def item_replace(
     return item
 
 
-UPDATABLE_FIELDS = ("title", "summary", "keywords", "document_number", "validity", "body")
+UPDATABLE_FIELDS = (
+    "title",
+    "summary",
+    "keywords",
+    "document_number",
+    "validity",
+    "valid_until",
+    "repealed_on",
+    "body",
+)
 
 
 def item_update_published(
@@ -112,6 +121,10 @@ def item_update_published(
             )
         for name in changed:
             setattr(item, name, changes[name])
+        # 文号 (GB/T 9704), the dates of a 行政规范性文件: the catalogue's own checks.
+        problems = item.document_errors()
+        if problems:
+            raise TransitionError("；".join(problems.values()))
         scan = scan_item(item)
         found = scan.personal_data + scan.sensitive_words
         if found:

@@ -15,6 +15,7 @@ from guardian.shortcuts import get_perms
 
 from accounts.models import User
 from accounts.roles import Role
+from common.codes import validate_uscc
 from common.sanitize import clean_html
 from disclosure import deadlines, demo, permissions
 from disclosure.choices import ColumnKind, ContentCategory, Publicity
@@ -137,6 +138,8 @@ def check_published_items_have_past_dates_numbers_and_mostly_met_the_deadline(lo
     numbers = [i.index_number for i in published]
     assert len(set(numbers)) == len(numbers)
     code = loaded["organisation"].code
+    # The 前段码 is a 统一社会信用代码 with a valid check character (GB 32100-2015).
+    assert validate_uscc(code) == code
     for item in published:
         year = timezone.localtime(item.published_at).year
         assert re.fullmatch(rf"{code}/{year}-\d{{5}}", item.index_number)
@@ -237,3 +240,35 @@ def test_the_demo_bureau_shows_every_feature(loaded, settings):
     check_demo_accounts_see_what_their_role_allows(loaded, settings)
     check_context_for_later_loaders(loaded, settings)
     check_drafts_are_dated_relative_to_the_load_day(loaded, settings)
+
+
+def test_the_demo_normative_documents_feed_table_two_and_the_expiry_reminder(loaded):
+    """Only the bureau's 示人社规 documents count as 行政规范性文件 in table 二 (not the
+    laws, 工作要点 or 工作总结 in the same column); the one nearing its 有效期 is
+    flagged by the inspection."""
+    from inspection import rules
+    from inspection.models import FindingKind
+    from reports import suggestions
+
+    flagged = set(Item.objects.filter(is_normative=True).values_list("document_number", flat=True))
+    assert flagged and all(n.startswith("示人社规") for n in flagged)
+    assert suggestions.normative_counts(2026) == {"issued": 1, "repealed": 1, "in_force": 3}
+    assert suggestions.normative_counts(2025) == {"issued": 2, "repealed": 0, "in_force": 3}
+    expiring = [
+        d.item.title
+        for d in rules.check_normative_expiry(datetime.date(2026, 12, 5))
+        if d.kind == FindingKind.NORMATIVE_EXPIRY
+    ]
+    assert expiring == ["示例县就业补助资金管理办法"]
+
+
+def test_the_demo_shows_a_broken_body_link_and_a_stale_other_column(loaded):
+    from inspection import rules
+    from inspection.models import FindingKind
+
+    drafts = list(rules.run_rules(datetime.date(2026, 12, 5)))
+    broken = [d for d in drafts if d.kind == FindingKind.LINK_BROKEN]
+    assert [d.item.title for d in broken] == ["全县人社系统开展政府信息公开业务培训"]
+    assert "/columns/zwgk-training/" in broken[0].message and "gov.cn" not in broken[0].message
+    stale = [d.column.slug for d in drafts if d.kind == FindingKind.COLUMN_STALE]
+    assert stale == ["enforcement-basis"]

@@ -57,8 +57,8 @@ def test_consultation_closed_without_feedback_is_flagged_until_it_has_one():
     now = timezone.now()
     consultation = ConsultationFactory(
         published=True,
-        opens_at=now - datetime.timedelta(days=40),
-        closes_at=now - datetime.timedelta(days=10),
+        opens_at=now - datetime.timedelta(days=80),
+        closes_at=now - datetime.timedelta(days=50),  # feedback due 20 working days on
     )
     today = timezone.localdate()
     drafts = list(rules.check_consultations(today))

@@ -39,6 +39,9 @@ def test_run_stores_findings_and_summary():
         FindingKind.ITEM_OVERDUE,
         FindingKind.ATTACHMENT_BROKEN,
         FindingKind.PERSONAL_DATA,
+        FindingKind.ANNUAL_REPORT_LATE,  # no 2025 report by 31 January 2026
+        FindingKind.GUIDE_STALE,  # no guide at all
+        FindingKind.MATTER_IDLE,  # the preloaded 标准目录's periodic 事项, nothing published
     }
     assert run.findings.filter(kind=FindingKind.COLUMN_EMPTY, column=empty).exists()
     summary = run.summary
@@ -80,7 +83,9 @@ def test_inspect_site_command():
     out = io.StringIO()
     call_command("inspect_site", "--date", "2026-11-16", stdout=out)
     run = InspectionRun.objects.get()
-    assert run.trigger == RunTrigger.SCHEDULED and run.started_by is None
+    # A back-dated run is started by hand: labelled 手动巡查, not 定时巡查.
+    assert run.trigger == RunTrigger.MANUAL and run.started_by is None
+    assert run.get_trigger_display() == "手动巡查"
     assert run.as_of == AS_OF
     text = out.getvalue()
     assert f"巡查报告 #{run.pk}" in text and "空白栏目：1" in text

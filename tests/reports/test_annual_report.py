@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 from accounts.roles import Role
 from audit.models import AuditAction, AuditEntry
 from disclosure.choices import ColumnKind, Validity
-from disclosure.models import Item
 from reports import services, suggestions, tables
 from reports.models import AnnualReport, ReportStatus
 from reports.services import ReportError
@@ -169,26 +168,48 @@ def test_leader_cannot_publish(report, office, requests_2026):
 # -- suggestions ---------------------------------------------------------------------
 
 
-def test_normative_document_suggestions_from_the_catalogue(organisation):
+def _normative(day, number, **fields):
+    fields.setdefault("summary", "规范某项工作。")
+    return published_on(
+        day, is_normative=True, document_number=number, normative_code=f"SX-{number}",
+        effective_on=fields.pop("effective_on", fields.get("written_on")), **fields,
+    )  # fmt: skip
+
+
+def test_normative_document_suggestions_count_the_flagged_documents_only(organisation):
+    """Table 二 counts the bureau's own 行政规范性文件 from their fields: not the laws,
+    工作要点 and 工作总结 that share a 政策文件 column (the audit's finding)."""
     policy = ColumnFactory(kind=ColumnKind.POLICY)
+    _normative(
+        D(2024, 5, 1), "示人社规〔2024〕1号", column=policy,
+        written_on=D(2024, 4, 20), validity=Validity.REPEALED, repealed_on=D(2026, 7, 31),
+    )  # fmt: skip
+    _normative(D(2026, 3, 1), "示人社规〔2026〕2号", column=policy, written_on=D(2026, 2, 25))
+    # A 2025 document whose 有效期 ran out on 30 June 2026: 失效, not in force at year end.
+    _normative(
+        D(2025, 3, 1), "示人社规〔2025〕1号", written_on=D(2025, 2, 1), valid_until=D(2026, 6, 30)
+    )
+    # Valid until 31 December 2026 itself: still in force that day.
+    _normative(
+        D(2025, 4, 1), "示人社规〔2025〕2号", written_on=D(2025, 3, 1), valid_until=D(2026, 12, 31)
+    )
+    # Not the bureau's 行政规范性文件, however they look:
+    published_on(D(2026, 3, 1), column=policy, document_number="中华人民共和国主席令第七十三号")
+    published_on(D(2026, 3, 1), column=policy, document_number="示人社发〔2026〕9号")  # 工作要点
+    published_on(D(2026, 3, 1), document_number="示人社〔2026〕9号")
+    assert suggestions.normative_counts(2026) == {"issued": 1, "repealed": 1, "in_force": 2}
+    assert suggestions.normative_counts(2025) == {"issued": 2, "repealed": 0, "in_force": 3}
+    assert suggestions.normative_counts(2024) == {"issued": 1, "repealed": 0, "in_force": 1}
+
+
+def test_a_document_marked_repealed_without_a_date_counts_from_its_history(organisation):
     with time_machine.travel(datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC)):
-        old = published_on(
-            D(2024, 5, 1), column=policy, document_number="示人社〔2024〕1号",
-            written_on=D(2024, 4, 20), formed_on=D(2024, 4, 20),
-        )  # fmt: skip
-    with time_machine.travel(datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC)):
-        published_on(
-            D(2026, 3, 1), column=policy, document_number="示人社〔2026〕2号",
-            written_on=D(2026, 2, 25), formed_on=D(2026, 2, 25),
-        )  # fmt: skip
-        published_on(D(2026, 3, 1), column=policy, document_number="")  # no 文号: not one
-        published_on(D(2026, 3, 1), document_number="示人社〔2026〕9号")  # not a policy column
+        old = _normative(D(2024, 5, 1), "示人社规〔2024〕1号", written_on=D(2024, 4, 20))
     with time_machine.travel(datetime.datetime(2026, 8, 1, tzinfo=datetime.UTC)):
         old.validity = Validity.REPEALED
         old.save()
-    assert suggestions.normative_counts(2026) == {"issued": 1, "repealed": 1, "in_force": 1}
+    assert suggestions.normative_counts(2026) == {"issued": 0, "repealed": 1, "in_force": 0}
     assert suggestions.normative_counts(2025) == {"issued": 0, "repealed": 0, "in_force": 1}
-    assert Item.objects.get(pk=old.pk).validity == Validity.REPEALED
 
 
 def test_apply_suggestions_fills_only_blank_cells(report, office, requests_2026):
@@ -203,6 +224,42 @@ def test_apply_suggestions_fills_only_blank_cells(report, office, requests_2026)
     assert "新收政府信息公开申请 3 件" in report.overview
     assert report.other_matters == "无"
     assert "一、总体情况" in filled_labels
+
+
+def _fee(notified, paid, amount):
+    from requests_app.models import DisclosureRequest
+
+    req = make_request(C.NATURAL_PERSON, notified)
+    DisclosureRequest.objects.filter(pk=req.pk).update(
+        fee_amount=Decimal(amount), fee_notified_on=notified, fee_paid_on=paid
+    )
+
+
+def test_section_six_reports_the_computed_fee_figures(report, office):
+    _fee(D(2026, 3, 2), D(2026, 3, 10), "100")
+    _fee(D(2026, 11, 2), None, "700.50")  # notified, never paid
+    _fee(D(2025, 12, 20), D(2026, 1, 5), "200")  # notified last year, paid in this one
+    _fee(D(2027, 1, 4), None, "900")  # next year: not counted
+    make_request(C.NATURAL_PERSON, D(2026, 4, 1))  # free of charge: not counted
+    assert suggestions.fee_figures(2026) == {
+        "notified": 2,
+        "notified_amount": Decimal("800.50"),
+        "paid": 2,
+        "paid_amount": Decimal("300"),
+    }
+    text = suggestions.other_matters_suggestion(2026)
+    assert "发出收费通知 2 件，总金额 800.5 元" in text
+    assert "实际收取信息处理费 2 件，总金额 300 元" in text
+    services.annual_report_apply_suggestions(report=report, acting_user=office)
+    report.refresh_from_db()
+    assert report.other_matters == text
+
+
+def test_section_six_says_so_when_no_fee_was_charged():
+    assert suggestions.fee_figures(2026)["notified"] == 0
+    assert suggestions.other_matters_suggestion(2026).startswith(
+        "本年度本机关未发出信息处理费收费通知，未收取信息处理费。"
+    )
 
 
 # -- pages and exports ---------------------------------------------------------------

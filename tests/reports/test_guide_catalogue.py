@@ -184,6 +184,7 @@ def test_catalogue_csv(client, catalogue_items):
         "名称": "关于2026年度社会保险缴费基数的通知",
         "关键词": "社保;缴费基数",
         "内容概述": "明确2026年度缴费基数上下限。",
+        "生成日期": "2026-03-01",
         "公开方式": "政府网站",
         "公开时限": "信息形成或变更之日起20个工作日内",
         "公开属性": "主动公开",
@@ -192,6 +193,34 @@ def test_catalogue_csv(client, catalogue_items):
     # A title that looks like a formula is neutralised.
     assert rows[2][CATALOGUE_FIELDS.index("名称")].startswith("'=")
     assert "草稿不出现" not in body and "依申请不出现" not in body
+
+
+def test_catalogue_generated_date_falls_back_to_the_formation_date(client, catalogue_items):
+    from reports.catalogue import generated_on
+
+    item, formula = catalogue_items
+    assert generated_on(item) == "2026-03-01"  # the 成文日期
+    # Reg. 12's 生成日期 is never blank: undated information takes the date it was formed.
+    assert formula.written_on is None
+    assert generated_on(formula) == formula.formed_on.isoformat()
+    body = b"".join(client.get(reverse("reports:catalogue_csv")).streaming_content)
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8").lstrip("\ufeff"))))
+    column = rows[0].index("生成日期")
+    assert all(row[column] for row in rows[1:])
+
+
+def test_catalogue_shows_a_lapsed_document_as_lapsed(client, organisation):
+    from tests.inspection.factories import published_on
+
+    published_on(
+        datetime.date(2025, 3, 1),
+        title="已到期的暂行办法",
+        valid_until=datetime.date(2025, 12, 31),
+    )
+    body = b"".join(client.get(reverse("reports:catalogue_csv")).streaming_content)
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8").lstrip("\ufeff"))))
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["名称"] == "已到期的暂行办法" and record["有效性"] == "已失效"
 
 
 def test_catalogue_xlsx_reads_back(client, catalogue_items):

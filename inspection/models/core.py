@@ -15,6 +15,7 @@ from inspection.links import admin_url, public_url
 
 class FindingKind(models.TextChoices):
     COLUMN_IDLE = "column_idle", "栏目未按时更新"
+    COLUMN_STALE = "column_stale", "栏目超过更新周期未更新"
     COLUMN_EMPTY = "column_empty", "空白栏目"
     HOME_IDLE = "home_idle", "首页超过两周未更新"
     ITEM_OVERDUE = "item_overdue", "超过公开时限未发布"
@@ -23,11 +24,18 @@ class FindingKind(models.TextChoices):
     SENSITIVE_WORD = "sensitive_word", "已公开信息含敏感词"
     CONSULTATION_NO_FEEDBACK = "consultation_no_feedback", "意见征集结束未反馈"
     REQUEST_UNCONFIRMED = "request_unconfirmed", "网上申请超过1个工作日未确认收到"
+    NORMATIVE_EXPIRY = "normative_expiry", "规范性文件有效期届满提醒"
+    LINK_BROKEN = "link_broken", "正文链接错误"
+    REQUEST_OVERDUE = "request_overdue", "依申请公开逾期未答复"
+    ANNUAL_REPORT_LATE = "annual_report_late", "年度报告未按期发布"
+    GUIDE_STALE = "guide_stale", "公开指南超过一年未更新"
+    ENQUIRY_UNANSWERED = "enquiry_unanswered", "政务咨询超过3个月未答复"
+    MATTER_IDLE = "matter_idle", "标准目录事项未按周期公开"
     EVALUATION = "evaluation", "考评指出的问题"
 
 
 class RunTrigger(models.TextChoices):
-    MANUAL = "manual", "办公室手动巡查"
+    MANUAL = "manual", "手动巡查"
     SCHEDULED = "scheduled", "定时巡查"
 
 
