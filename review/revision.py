@@ -8,6 +8,7 @@ path that edits an item (the admin, a service, a shell) is covered."""
 import hashlib
 import json
 
+from disclosure.models import Item
 from disclosure.services import ITEM_FIELDS
 
 # The fields whose change makes it a different text to approve: everything the
@@ -23,7 +24,8 @@ RELEASE_FIELDS = (
     "signatory",
 )
 CONTENT_FIELDS = (
-    *(f"{name}_id" if name == "column" else name for name in ITEM_FIELDS),
+    # The column's and the 事项's ids (foreign keys), the other fields by name.
+    *(Item._meta.get_field(name).attname for name in ITEM_FIELDS),
     *RELEASE_FIELDS,
 )
 

@@ -242,7 +242,11 @@ def test_anonymisation_removes_the_applicants_files_and_follows_the_setting(
     with at(D(2020, 3, 3)):
         services.request_assign(request=req, section=section, acting_user=office)
         services.request_draft_submit(
-            request=req, outcome="not_processed_repeat", text="重复申请", acting_user=clerk
+            request=req,
+            ground="36_6",
+            details={"earlier_reply": "人社依申告〔2020〕1号"},
+            text="重复申请",
+            acting_user=clerk,
         )
         services.request_approve(request=req, acting_user=office)
     stored = RequestFile.objects.get(request=req)
