@@ -110,6 +110,16 @@ def test_results_put_title_matches_first_then_newest(catalogue):
         assert keys == sorted(keys, reverse=True)
 
 
+@pytest.mark.parametrize("term", ["社会保险", "人社发", "养老待遇"])
+def test_a_capped_search_stops_at_the_newest_matches(catalogue, term):
+    """Long terms are confirmed newest first and the query stops at the cap: the
+    capped answer must be exactly the head of the whole ordered answer."""
+    query = search_index.Query(terms=(term,))
+    everything = search_index.search_ids(query, limit=10**6)
+    assert len(everything) > 30, term  # the cap really cuts
+    assert search_index.search_ids(query, limit=30) == everything[:30]
+
+
 def test_filters_combine_with_the_text(catalogue):
     column = next(i.column for i in catalogue if i.pk % 12 == 6)  # 工伤 and 2021
     query = search_index.Query(terms=("工伤",), column_ids=(column.pk,), year=2021)
