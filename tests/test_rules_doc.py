@@ -92,9 +92,9 @@ def test_the_reader_catches_a_stale_name(tmp_path):
     assert _test_functions(stale) == {"test_kept"}
 
 
-def test_the_readme_links_the_rules_and_the_api_and_points_nowhere_outside_the_repo():
+def test_the_readme_links_the_rules_and_points_nowhere_outside_the_repo():
     text = README.read_text(encoding="utf-8")
-    assert "docs/rules.md" in text and "docs/api.md" in text
+    assert "docs/rules.md" in text
     assert "shared/seed" not in text
     for target in re.findall(r"\]\(([^)#]+)\)", text):
         if "://" not in target:
