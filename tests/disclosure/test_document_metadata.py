@@ -188,13 +188,19 @@ def test_the_item_page_shows_the_document_fields_and_an_expired_document_as_laps
 
 
 def _expiring(valid_until, **fields):
-    return ItemFactory(
+    item = ItemFactory(
         published=True,
         **{**NORMATIVE, "effective_on": D(2024, 1, 1)},
         written_on=D(2024, 1, 1),
         valid_until=valid_until,
         **fields,
     )
+    # Published long before the inspection's day, whatever the clock says now (the
+    # rule only looks at items public on that day).
+    published_at = datetime.datetime(2024, 1, 2, 9, tzinfo=datetime.UTC)
+    Item.objects.filter(pk=item.pk).update(published_at=published_at)
+    item.published_at = published_at
+    return item
 
 
 def test_the_inspection_reminds_the_office_six_months_before_expiry():
