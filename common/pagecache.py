@@ -18,6 +18,12 @@ stack added when it was made (CSP without a nonce, frame options, ...; never a
 cookie); the security middleware above it adds its own again. Each answer has an
 ETag (the body's digest) and a Last-Modified (when the copy was made), so a browser
 or proxy asking again with If-None-Match / If-Modified-Since gets a 304.
+
+Cookies that change how a page looks (`settings.PAGE_CACHE_VARY_COOKIES`: 长者模式)
+get a copy per value, and every answer says `Vary: Cookie`, so browsers and proxies
+keep the variants apart too. A 304 never hands one variant's copy to a visitor of
+another: the ETag is the body's digest, and a visitor with such a cookie set gets a
+304 only from the ETag (a date alone cannot tell which variant the client holds).
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 VERSION_KEY = "catalogue:version"
@@ -117,10 +123,7 @@ def _versioned(key: str) -> tuple[int, dict | None]:
 def _page_key(request: HttpRequest) -> str:
     """One key per page (host, path and query, the cookies that change rendering);
     the copy under it records the catalogue version it was made under."""
-    vary = "|".join(
-        f"{name}={request.COOKIES.get(name, '')}"
-        for name in getattr(settings, "PAGE_CACHE_VARY_COOKIES", ())
-    )
+    vary = "|".join(f"{name}={request.COOKIES.get(name, '')}" for name in _vary_cookies())
     raw = f"{request.get_host()}|{request.get_full_path()}|{vary}"
     return f"page:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
 
@@ -137,10 +140,21 @@ def _cacheable_request(request: HttpRequest) -> bool:
     return not any(name in request.COOKIES for name in private)
 
 
+def _vary_cookies() -> tuple[str, ...]:
+    return tuple(getattr(settings, "PAGE_CACHE_VARY_COOKIES", ()))
+
+
 def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
     etag = quote_etag(entry["etag"])
-    conditional = get_conditional_response(request, etag=etag, last_modified=entry["last_modified"])
+    varies = _vary_cookies()
+    # A visitor in a non-default variant proves what they hold by the ETag only.
+    by_date = not any(request.COOKIES.get(name) for name in varies)
+    conditional = get_conditional_response(
+        request, etag=etag, last_modified=entry["last_modified"] if by_date else None
+    )
     if conditional is not None:
+        if varies:
+            patch_vary_headers(conditional, ("Cookie",))
         return conditional
     response = HttpResponse(
         entry["content"], status=entry["status"], content_type=entry["content_type"]
@@ -149,6 +163,8 @@ def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
         response[header] = value
     response["ETag"] = etag
     response["Last-Modified"] = http_date(entry["last_modified"])
+    if varies:
+        patch_vary_headers(response, ("Cookie",))
     return response
 
 

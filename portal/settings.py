@@ -212,8 +212,8 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Anonymous visitors' public pages from the shared cache (common.pagecache).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-# Cookies that change how a public page renders (each value gets its own copy).
-PAGE_CACHE_VARY_COOKIES: list[str] = []
+# Cookies that change how a public page renders, one copy per value (长者模式).
+PAGE_CACHE_VARY_COOKIES: list[str] = ["elder_mode"]
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from accounts.forms import LoginForm
 from inspection import public_views as inspection_public
-from portal import views
+from portal import accessibility, views
 
 admin.site.site_header = "政府信息公开平台 · 管理后台"
 admin.site.site_title = "政府信息公开平台"
@@ -18,6 +18,8 @@ urlpatterns = [
     path("sitemap/", views.site_map, name="site_map"),
     path("contact/", views.contact, name="contact"),
     path("statement/", views.statement, name="statement"),
+    path("accessibility/", accessibility.statement, name="accessibility"),
+    path("elder-mode/", accessibility.elder_mode, name="elder_mode"),
     path("correction/", inspection_public.correction, name="correction"),
     path("correction/thanks/", inspection_public.correction_thanks, name="correction_thanks"),
     path("admin/", admin.site.urls),

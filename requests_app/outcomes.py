@@ -183,6 +183,12 @@ class ApplicantType(models.TextChoices):
     ORGANISATION = "organisation", "法人或其他组织"
 
 
+# What only a 法人或其他组织 fills in: for a 自然人 these are blanked wherever a request
+# is created (requests_app.services), so a value typed before switching the
+# applicant type to 自然人 is never stored; the form hides them for 自然人 (CSS).
+ORGANISATION_ONLY_FIELDS = ("organisation_kind", "legal_representative", "contact_person")
+
+
 class OrganisationKind(models.TextChoices):
     """The subtype of a 法人或其他组织 applicant (table 三 columns)."""
 

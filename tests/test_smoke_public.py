@@ -108,6 +108,7 @@ def public_urls(b) -> list[str]:
         reverse("site_map"),
         reverse("contact"),
         reverse("statement"),
+        reverse("accessibility"),
         reverse("correction"),
     ]
 

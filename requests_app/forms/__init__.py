@@ -17,6 +17,7 @@ from requests_app.models import (
     RequestKind,
 )
 from requests_app.outcomes import (
+    ORGANISATION_ONLY_FIELDS,
     ApplicantType,
     OrganisationKind,
 )
@@ -111,7 +112,7 @@ class ApplicantFieldsMixin(forms.Form):
             if not data.get("contact_person", "").strip():
                 self.add_error("contact_person", "法人或其他组织请填写联系人。")
         elif kind == ApplicantType.NATURAL_PERSON:
-            data["organisation_kind"] = ""
+            data.update(dict.fromkeys(ORGANISATION_ONLY_FIELDS, ""))
             if id_type == IdType.USCC:
                 self.add_error("id_type", "自然人不能使用统一社会信用代码，请选择个人证件。")
         if number and id_type == IdType.ID_CARD:

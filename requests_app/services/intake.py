@@ -21,6 +21,7 @@ from requests_app.models import (
     Serial,
     Status,
 )
+from requests_app.outcomes import ORGANISATION_ONLY_FIELDS, ApplicantType
 from requests_app.services._common import (
     APPLICANT_FIELDS,
     RequestError,
@@ -53,6 +54,8 @@ def _create(*, data: dict, channel: str, status: Status, received_on, receipt_no
     now = _now()
     code = _new_code()
     fields = {k: data.get(k, "") or "" for k in APPLICANT_FIELDS}
+    if fields["applicant_type"] != ApplicantType.ORGANISATION:
+        fields.update(dict.fromkeys(ORGANISATION_ONLY_FIELDS, ""))
     with transaction.atomic():
         serial = next_serial(
             Serial, counter="last", scope="tracking", year=timezone.localdate(now).year
