@@ -120,3 +120,11 @@ def test_make_writes_the_dotenv_in_migrate_not_in_install():
     assert ".env" in (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
     assert "PORTAL_DOTENV=0" in (ROOT / "deploy" / "env.example").read_text(encoding="utf-8")
     assert "PORTAL_DOTENV=0" in (ROOT / "Dockerfile").read_text(encoding="utf-8")
+
+
+def test_the_readme_lists_every_page_of_docs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert f"(docs/{page.name})" in readme, page.name
+    assert readme.splitlines()[3].startswith("make run ")
+    assert readme.splitlines()[4].startswith("make test ")
