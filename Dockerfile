@@ -2,7 +2,7 @@
 # (docker-compose.yml). Installs exactly the pinned versions of requirements.lock.
 FROM python:3.12-slim-bookworm
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PORTAL_DOTENV=0
 WORKDIR /app
 # pg_dump for the nightly backup (PostgreSQL 15, as the database), time zones for
 # the scheduler.

@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address the demo is served at, printed by load_demo (and used in links it makes).
+SITE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 # pytest-xdist workers: one per core (pytest-django gives each its own test database).
 PYTEST_WORKERS ?= auto
@@ -32,17 +34,28 @@ $(STAMP): requirements.lock requirements-dev.lock
 
 install: $(STAMP)
 
-# Local targets run in demo mode (development secret allowed); production sets its own env.
-migrate: install
+# Local targets run in demo mode (development secret allowed); production sets its own
+# env. `.env` (git-ignored, written once; delete it to write it again) gives `manage.py`
+# run by hand the same demo settings and database: docs/operations.md's commands then
+# work as written. `make install` (also run on servers) writes none. `migrate` creates
+# the cache table too (portal.apps).
+.env:
+	@printf '%s\n' \
+	  '# Local development settings, written by make (git-ignored). Production sets its' \
+	  '# own environment and PORTAL_DOTENV=0; variables set in the environment win.' \
+	  'DEMO_MODE=1' \
+	  'DATABASE_URL=$(or $(DATABASE_URL),sqlite:///$(CURDIR)/var/db.sqlite3)' > $@
+	@echo "Wrote .env (DEMO_MODE=1 and the database) for manage.py commands run by hand."
+
+migrate: install .env
 	DEMO_MODE=1 $(PY) manage.py migrate --noinput
-	DEMO_MODE=1 $(PY) manage.py createcachetable
 
 # Demo data only in demo mode; loading twice changes nothing.
 demo: migrate
-	DEMO_MODE=1 $(PY) manage.py load_demo
+	DEMO_MODE=1 SITE_URL=$(SITE_URL) $(PY) manage.py load_demo
 
 run: demo
-	DEBUG=1 DEMO_MODE=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 DEMO_MODE=1 SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-like local serving (gunicorn + whitenoise), for trying the real stack.
 serve: migrate
@@ -62,7 +75,7 @@ lint: install
 
 # `manage.py check --deploy` with production-like environment; any warning fails.
 check-deploy: install
-	DEBUG=0 SECRET_KEY=ci-only-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	PORTAL_DOTENV=0 DEBUG=0 SECRET_KEY=ci-only-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  ALLOWED_HOSTS=rsj.example.gov.cn CSRF_TRUSTED_ORIGINS=https://rsj.example.gov.cn \
 	  EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=smtp.example.gov.cn \
 	  FIELD_ENCRYPTION_KEY=ci:$$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n') \
@@ -78,7 +91,7 @@ faults: install
 	$(PY) -m benchmarks.faults
 
 # Backups use the environment as it is (production: DATABASE_URL, SECRET_KEY,
-# BACKUP_ENCRYPTION_KEY, MEDIA_ROOT); locally prefix DEMO_MODE=1. docs/operations.md.
+# BACKUP_ENCRYPTION_KEY, MEDIA_ROOT); locally `.env` gives demo mode. docs/operations.md.
 KEEP_DAYS ?= 30
 backup: install
 	$(PY) manage.py backup --keep-days $(KEEP_DAYS) $(if $(BACKUP_DIR),--output $(BACKUP_DIR))

@@ -5,10 +5,11 @@ GET /api/v1/items/       filters q, column (slug), topic (code), year, section (
                          first 10,000 results are paged ("count_exact": false
                          when there are more: narrow the filters)
 GET /api/v1/items/<id>/  the same fields plus body and attachments
+GET /api/v1/schema/      the OpenAPI 3.1 description of both (disclosure.openapi)
 
 Only what `selectors.public_items()` returns is ever serialised. Malformed
 parameters are a 400 and an unknown or non-public id a 404, each with
-{"error": "<Chinese message>"}.
+{"error": "<Chinese message>"}. Users' documentation: docs/api.md.
 """
 
 from django.core.paginator import EmptyPage
@@ -27,6 +28,13 @@ from disclosure.search import PublicFilterForm
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# Query parameters of the list besides the filters of PublicFilterForm (disclosure.openapi
+# documents both, docs/api.md explains them).
+PAGING_PARAMETERS = ("page", "page_size")
+PAGE_ERROR = "page 参数应为正整数。"
+PAGE_SIZE_ERROR = f"page_size 参数应为 1 至 {MAX_PAGE_SIZE} 之间的整数。"
+PAGE_RANGE_ERROR = "页码超出范围，共 {num_pages} 页。"
+NOT_FOUND_ERROR = "未找到该信息。"
 
 
 class ApiError(PortalError):
@@ -91,15 +99,10 @@ def item_list(request: HttpRequest) -> JsonResponse:
     if not form.is_valid():
         return _error(form.first_error(), 400)
     try:
-        page_number = _positive_int(request, "page", 1, "page 参数应为正整数。")
-        page_size = _positive_int(
-            request,
-            "page_size",
-            DEFAULT_PAGE_SIZE,
-            f"page_size 参数应为 1 至 {MAX_PAGE_SIZE} 之间的整数。",
-        )
+        page_number = _positive_int(request, "page", 1, PAGE_ERROR)
+        page_size = _positive_int(request, "page_size", DEFAULT_PAGE_SIZE, PAGE_SIZE_ERROR)
         if page_size > MAX_PAGE_SIZE:
-            raise ApiError(f"page_size 参数应为 1 至 {MAX_PAGE_SIZE} 之间的整数。")
+            raise ApiError(PAGE_SIZE_ERROR)
     except ApiError as exc:
         return _error(exc.message, exc.status)
 
@@ -108,7 +111,7 @@ def item_list(request: HttpRequest) -> JsonResponse:
     try:
         page = paginator.page(page_number)
     except EmptyPage:
-        return _error(f"页码超出范围，共 {paginator.num_pages} 页。", 404)
+        return _error(PAGE_RANGE_ERROR.format(num_pages=paginator.num_pages), 404)
     ids = list(page.object_list)
     by_id = {item.pk: item for item in selectors.public_items_by_ids(ids)}
     items = [by_id[pk] for pk in ids if pk in by_id]
@@ -138,7 +141,7 @@ def item_detail(request: HttpRequest, pk: int) -> JsonResponse:
     try:
         item = selectors.public_content_or_404(pk)
     except Http404:
-        return _error("未找到该信息。", 404)
+        return _error(NOT_FOUND_ERROR, 404)
     data = item_data(request, item)
     data["body"] = clean_html(item.body)  # sanitized again, as on the public page
     data["attachments"] = [

@@ -2,7 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from common.pagecache import public_page
-from disclosure import api, feeds, views
+from disclosure import api, feeds, openapi, views
 from disclosure.sitemaps import SITEMAPS
 
 app_name = "disclosure"
@@ -40,4 +40,5 @@ urlpatterns = [
     ),
     path("api/v1/items/", api.item_list, name="api_items"),
     path("api/v1/items/<int:pk>/", api.item_detail, name="api_item"),
+    path("api/v1/schema/", openapi.schema_view, name="api_schema"),
 ]

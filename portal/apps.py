@@ -1,6 +1,9 @@
 """App configurations the project sets for third-party apps."""
 
 from axes.apps import AppConfig as AxesAppConfig
+from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.signals import post_migrate
 from django_tasks_db.apps import TasksAppConfig as TasksDbAppConfig
 
 
@@ -15,3 +18,21 @@ class TasksDbConfig(TasksDbAppConfig):
     that could not be sent after a day of retries is a failed task here."""
 
     verbose_name = "后台任务"
+
+
+class PortalConfig(AppConfig):
+    """The project shell. After every `migrate` the database cache's table exists
+    (settings.CACHES), so `load_demo` and the site work right after it; the command
+    skips tables already there and caches that are not in the database."""
+
+    name = "portal"
+    default = True
+
+    def ready(self) -> None:
+        post_migrate.connect(create_cache_tables, sender=self)
+
+
+def create_cache_tables(*, using: str = DEFAULT_DB_ALIAS, verbosity: int = 1, **kwargs) -> None:
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=max(verbosity - 1, 0))

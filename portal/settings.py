@@ -8,11 +8,16 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from common.env import env_bool, env_int, env_list, env_str, env_url_prefix
-from portal.settings_parts import logging_config, s3_storage
+from common.env import env_bool, env_int, env_list, env_str, env_url_prefix, load_dotenv
+from portal.settings_parts import cache_config, logging_config, s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+# Development: a local `.env` (written by `make migrate`, git-ignored) fills the variables
+# not set, so `manage.py` runs by hand as under `make`. PORTAL_DOTENV=0 ignores it
+# (production); the tests never read it (tests/conftest.py sets PORTAL_DOTENV=0 too).
+if "pytest" not in sys.modules:
+    load_dotenv(BASE_DIR / ".env")
 
 DEBUG = env_bool("DEBUG", False)
 # Under pytest (xdist workers included) or TESTING=1.
@@ -25,7 +30,9 @@ if not SECRET_KEY:
     if DEBUG or DEMO_MODE or TESTING:
         SECRET_KEY = "development-only-insecure-key-do-not-use-in-production"  # noqa: S105
     else:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "未设置 SECRET_KEY：生产环境请在环境变量中设置；本地开发请先运行 make run（会写入 .env）"
+        )
 
 # Applicants' personal data at rest (common.crypto): "<id>:<key>[,<id>:<older key>]",
 # SM4 keys of 16 bytes (32 hex digits or base64), the current one first. Never in the
@@ -177,25 +184,7 @@ AUTH_USER_MODEL = "accounts.User"
 
 # Shared by every web process: the database by default, Redis when REDIS_URL is set.
 # Rate limits and login lockouts live here, never in process memory.
-if env_str("REDIS_URL", ""):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env_str("REDIS_URL", ""),
-            # A Redis that stops answering fails requests (and /healthz) within
-            # seconds instead of holding every gunicorn worker.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "portal_cache",
-            # Public page copies live here too (common.pagecache): room for them.
-            "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
-        }
-    }
+CACHES = cache_config(env_str("REDIS_URL", ""))
 
 # Background tasks (Django's tasks framework): mail, search indexing (with the
 # attachments' text), inspection runs. "database": queued in PostgreSQL, run by
@@ -207,7 +196,7 @@ _TASK_BACKENDS = {
     "immediate": "django.tasks.backends.immediate.ImmediateBackend",
 }
 if TASKS_BACKEND not in _TASK_BACKENDS:
-    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or immediate: {TASKS_BACKEND!r}")
+    raise ImproperlyConfigured(f"TASKS_BACKEND 应为 database 或 immediate：{TASKS_BACKEND!r}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Anonymous visitors' public pages from the shared cache (common.pagecache).

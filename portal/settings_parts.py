@@ -32,6 +32,30 @@ def s3_storage() -> dict | None:
     }
 
 
+def cache_config(redis_url: str) -> dict:
+    """The shared cache: Redis when `redis_url` is set, else a table of the database."""
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                # A Redis that stops answering fails requests (and /healthz) within
+                # seconds instead of holding every gunicorn worker.
+                "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Created by portal's migrations (portal.migrations), so `load_demo` and the
+            # site work right after `migrate`.
+            "LOCATION": "portal_cache",
+            # Public page copies live here too (common.pagecache): room for them.
+            "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
+        }
+    }
+
+
 def logging_config(log_format: str, level: str) -> dict:
     """Console logging with the request id on every line; one JSON object per line
     when `log_format` is "json" (common.requestlog)."""

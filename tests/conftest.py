@@ -1,5 +1,11 @@
+import os
+
 import pytest
 from django.db import connection
+
+# The suite never reads a local `.env` (portal.settings skips it under pytest); the
+# manage.py processes tests start inherit this and skip it too.
+os.environ["PORTAL_DOTENV"] = "0"
 
 
 def pytest_collection_modifyitems(config, items):

@@ -34,4 +34,6 @@ class Command(BaseCommand):
             self.stdout.write("\n演示账户（仅用于演示环境）：")
             for username, password, role in ctx["credentials"]:
                 self.stdout.write(f"  {role:<8} 用户名 {username:<12} 密码 {password}")
-        self.stdout.write(self.style.SUCCESS("演示数据已就绪： http://127.0.0.1:8000/"))
+        # Where the site is served: SITE_URL (`make run` passes its HOST and PORT).
+        url = f"{settings.SITE_URL}{settings.URL_PREFIX}/"
+        self.stdout.write(self.style.SUCCESS(f"演示数据已就绪： {url}"))
