@@ -205,11 +205,14 @@ def test_elder_css_enlarges_text_contrast_and_targets():
         in rules["html.elder-mode main a, html.elder-mode .site-footer a"]
     )
     # Small print is at least 18 px (.9rem of 20 px).
-    assert "font-size: .9rem" in _rule_for(rules, "html.elder-mode .help")
+    for selector in (".help", ".meta", ".doc-meta", ".article-info", ".breadcrumbs", ".pager"):
+        assert "font-size: .9rem" in _rule_for(rules, f"html.elder-mode {selector}"), selector
     for selector in (
         "html.elder-mode .main-nav a",
+        "html.elder-mode .breadcrumbs a",
         "html.elder-mode button",
         "html.elder-mode select",
+        "html.elder-mode input[type=file]",
     ):
         height = re.search(r"min-height: (\d+)px", _rule_for(rules, selector))
         assert height and int(height.group(1)) >= 44, selector
