@@ -4,6 +4,7 @@ traceback). The commands of docs/operations.md run for real in
 tests/test_operations_doc.py (migrate, then load_demo, on a fresh database)."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from common.env import load_dotenv
 
 ROOT = Path(__file__).resolve().parent.parent
+MAKE = shutil.which("make")
 
 
 def bare_env(**extra: str) -> dict[str, str]:
@@ -128,3 +130,20 @@ def test_the_readme_lists_every_page_of_docs():
         assert f"(docs/{page.name})" in readme, page.name
     assert readme.splitlines()[3].startswith("make run ")
     assert readme.splitlines()[4].startswith("make test ")
+
+
+@pytest.mark.skipif(MAKE is None, reason="needs make")
+def test_make_run_passes_the_address_it_serves_to_the_demo_loader(tmp_path):
+    for name in ("Makefile", "requirements.lock", "requirements-dev.lock"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    plan = subprocess.run(
+        [MAKE, "-n", "run", "HOST=0.0.0.0", "PORT=9001"],
+        cwd=tmp_path,
+        env=bare_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    load_demo = next(line for line in plan.splitlines() if "load_demo" in line)
+    assert "SITE_URL=http://0.0.0.0:9001" in load_demo
+    assert "runserver 0.0.0.0:9001" in plan

@@ -12,6 +12,7 @@ doc is run, or this test fails until it is classified."""
 import datetime
 import re
 import shlex
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_newcomer import bare_env
+from tests.test_newcomer import MAKE, bare_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "operations.md"
@@ -68,27 +69,38 @@ def ok(result: subprocess.CompletedProcess, what: str) -> str:
     return result.stdout
 
 
+def make_dotenv(folder: Path) -> Path:
+    """The `.env` the Makefile writes, written by make itself in `folder` (a copy of
+    the Makefile there, so the database it names is `folder`/var/db.sqlite3)."""
+    for name in ("Makefile", "requirements.lock", "requirements-dev.lock"):
+        shutil.copy(ROOT / name, folder / name)
+    subprocess.run(
+        [MAKE, "--no-print-directory", ".env"],
+        cwd=folder,
+        env=bare_env(),  # no DATABASE_URL of the test run (CI's PostgreSQL)
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return folder / ".env"
+
+
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory):
-    """A fresh database set up as after `make run`, configured only by its `.env`."""
+    """A fresh database set up as after `make run`, configured only by the `.env` the
+    Makefile writes (plus folders of its own for uploads and backups, and quiet logs)."""
+    if MAKE is None:
+        pytest.skip("needs make (it writes the .env)")
     folder = tmp_path_factory.mktemp("site")
-    dotenv = folder / ".env"
-    dotenv.write_text(
-        "\n".join(
-            [
-                "DEMO_MODE=1",
-                f"DATABASE_URL=sqlite:///{folder / 'db.sqlite3'}",
-                f"MEDIA_ROOT={folder / 'media'}",
-                f"BACKUP_DIR={folder / 'backups'}",
-                "LOG_LEVEL=WARNING",
-            ]
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    dotenv = make_dotenv(folder)
+    assert dotenv.read_text(encoding="utf-8").count("DEMO_MODE=1") == 1
+    (folder / "var").mkdir()
+    with dotenv.open("a", encoding="utf-8") as extra:
+        extra.write(f"MEDIA_ROOT={folder / 'media'}\nBACKUP_DIR={folder / 'backups'}\n")
+        extra.write("LOG_LEVEL=WARNING\n")
     env = bare_env(PORTAL_DOTENV=str(dotenv))
     ok(run(["migrate", "--noinput"], env), "migrate")
-    with sqlite3.connect(folder / "db.sqlite3") as db:
+    with sqlite3.connect(folder / "var" / "db.sqlite3") as db:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     out = ok(run(["load_demo"], {**env, "SITE_URL": SITE_URL}), "load_demo")
     return {"folder": folder, "env": env, "tables_after_migrate": tables, "load_demo": out}
