@@ -212,7 +212,6 @@ def main() -> int:
         cluster.init()
         env = server.production_env(cluster.url, REDIS_URL)
         server.manage(env, "migrate", "--noinput", "-v0")
-        server.manage(env, "createcachetable")
         server.manage(env, "load_demo")
         server.manage(env, "collectstatic", "--noinput", "-v0")
         ready = server.ROOT / "staticfiles" / "bench"

@@ -115,7 +115,6 @@ def prepare_database(env: dict, n: int, *, fresh: bool) -> None:
     with contextlib.suppress(subprocess.CalledProcessError):  # kept from an earlier run
         _psql(env, f'CREATE DATABASE "{name}"')
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "createcachetable")
     have = _published(env)
     if have == 0:
         manage(env, "load_demo")

@@ -100,7 +100,6 @@ def manage(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
 
 def prepare(env: dict[str, str], *, static: bool = True) -> None:
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "createcachetable")
     if static:
         manage(env, "collectstatic", "--noinput", "-v0")
 
