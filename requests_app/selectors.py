@@ -3,7 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from requests_app import clock
@@ -260,8 +261,15 @@ def discarded_counts(visible: QuerySet[DisclosureRequest], year: int) -> list[tu
 
 
 def public_events(request: DisclosureRequest) -> QuerySet[RequestEvent]:
-    """The dated steps the applicant sees (no staff notes, no names of staff)."""
-    return request.events.exclude(public_text="").order_by("at", "id")
+    """The dated steps the applicant sees (no staff notes, no names of staff), in
+    the order of the date each shows (its own date, else the day it was recorded),
+    then in recording order: a step recorded late for an earlier day (a delivery
+    signed for last week) takes its place in the timeline."""
+    return (
+        request.events.exclude(public_text="")
+        .annotate(shown_on=Coalesce(F("on"), TruncDate("at")))
+        .order_by("shown_on", "at", "id")
+    )
 
 
 def requests_of_applicant_in_month(request: DisclosureRequest) -> int:
