@@ -261,15 +261,9 @@ def discarded_counts(visible: QuerySet[DisclosureRequest], year: int) -> list[tu
 
 
 def public_events(request: DisclosureRequest) -> QuerySet[RequestEvent]:
-    """The dated steps the applicant sees (no staff notes, no names of staff), in
-    the order of the date each shows (its own date, else the day it was recorded),
-    then in recording order: a step recorded late for an earlier day (a delivery
-    signed for last week) takes its place in the timeline."""
-    return (
-        request.events.exclude(public_text="")
-        .annotate(shown_on=Coalesce(F("on"), TruncDate("at")))
-        .order_by("shown_on", "at", "id")
-    )
+    """The steps the applicant sees (no staff notes or names), by the date shown, then as recorded."""
+    shown = Coalesce(F("on"), TruncDate("at"))  # the step's own date, else the day recorded
+    return request.events.exclude(public_text="").order_by(shown, "at", "id")
 
 
 def requests_of_applicant_in_month(request: DisclosureRequest) -> int:
