@@ -150,6 +150,7 @@ def item_detail(request: HttpRequest, pk: int) -> JsonResponse:
             ),
             "size": attachment.size,
             "content_type": attachment.content_type,
+            "available": attachment.file_missing_since is None,  # False: 文件暂不可用
         }
         for attachment in item.attachments.all()
     ]
