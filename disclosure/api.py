@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from common.errors import PortalError
+from common.links import absolute_url
 from common.listing import CappedPaginator
 from common.pagecache import public_page
 from common.sanitize import clean_html
@@ -88,7 +89,7 @@ def item_data(request: HttpRequest, item: Item) -> dict:
         "validity": {"code": item.validity, "name": item.get_validity_display()},
         "keywords": item.keywords,
         "summary": item.summary,
-        "url": request.build_absolute_uri(reverse("disclosure:item", args=[item.pk])),
+        "url": absolute_url(reverse("disclosure:item", args=[item.pk]), request),
     }
 
 
@@ -119,7 +120,7 @@ def item_list(request: HttpRequest) -> JsonResponse:
     def page_url(number: int) -> str:
         params = request.GET.copy()
         params["page"] = str(number)
-        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+        return absolute_url(f"{request.path}?{params.urlencode()}", request)
 
     return _json(
         {
@@ -147,18 +148,19 @@ def item_detail(request: HttpRequest, pk: int) -> JsonResponse:
     data["attachments"] = [
         {
             "title": attachment.title,
-            "url": request.build_absolute_uri(
-                reverse("disclosure:attachment", args=[item.pk, attachment.pk])
+            "url": absolute_url(
+                reverse("disclosure:attachment", args=[item.pk, attachment.pk]), request
             ),
             "size": attachment.size,
             "content_type": attachment.content_type,
+            "available": attachment.file_missing_since is None,  # False: 文件暂不可用
         }
         for attachment in item.attachments.all()
     ]
     # A replaced item points to the newer one, as its public page does (F3).
     newer = item.replaced_by if item.replaced_by_id else None
     data["replaced_by"] = (
-        request.build_absolute_uri(reverse("disclosure:api_item", args=[newer.pk]))
+        absolute_url(reverse("disclosure:api_item", args=[newer.pk]), request)
         if newer is not None and newer.is_public
         else None
     )

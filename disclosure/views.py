@@ -5,7 +5,6 @@ a 404 here, never a 403."""
 import logging
 from pathlib import PurePosixPath
 
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -14,7 +13,7 @@ from common.exports import file_response
 from common.listing import capped_page_or_404
 from common.pagecache import public_page
 from common.sanitize import clean_html
-from disclosure import listings, selectors
+from disclosure import listings, selectors, services
 from disclosure.categories import categories_with_columns
 from disclosure.search import (
     MAX_QUERY_LENGTH,
@@ -181,8 +180,17 @@ def attachment_download(request, pk: int, attachment_pk: int):
     try:
         handle = attachment.file.open("rb")
     except (FileNotFoundError, ValueError):
-        logger.warning("attachment %s of item %s is missing on disk", attachment.pk, item.pk)
-        raise Http404("file missing") from None
+        # Gone from storage: say so (not 页面不存在), record it and tell the office
+        # once; the item page then shows the attachment as 文件暂不可用.
+        attachment.item = item
+        services.attachment_file_missing(attachment=attachment)
+        return render(
+            request,
+            "disclosure/attachment_missing.html",
+            {"item": item, "attachment": attachment},
+            status=404,
+        )
+    services.attachment_file_found(attachment=attachment)  # back: the mark goes
     return file_response(
         handle,
         filename=_download_name(attachment),

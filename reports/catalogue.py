@@ -6,11 +6,11 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Iterator
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from common import exports
+from common.links import absolute_url
 from disclosure.selectors import public_items
 
 # domain-rules.md, "Catalogue fields in use", in that order, with Reg. 12's 生成日期
@@ -60,7 +60,9 @@ def generated_on(item) -> str:
     return _date(item.written_on or item.formed_on or item.published_at)
 
 
-def catalogue_rows(items: Iterable) -> Iterator[list[str]]:
+def catalogue_rows(items: Iterable, request=None) -> Iterator[list[str]]:
+    """One row per item; the address uses the host the export was asked by
+    (`common.links.absolute_url`), SITE_URL without a request."""
     for item in items.iterator(chunk_size=500) if hasattr(items, "iterator") else items:
         yield [
             item.index_number or "",
@@ -77,15 +79,15 @@ def catalogue_rows(items: Iterable) -> Iterator[list[str]]:
             DISCLOSURE_CHANNEL,
             DISCLOSURE_TIME_LIMIT,
             item.get_publicity_display(),
-            settings.SITE_URL + reverse("disclosure:item", args=[item.pk]),
+            absolute_url(reverse("disclosure:item", args=[item.pk]), request),
         ]
 
 
-def csv_stream(items) -> Iterator[str]:
-    return exports.csv_stream(CATALOGUE_FIELDS, catalogue_rows(items))
+def csv_stream(items, request=None) -> Iterator[str]:
+    return exports.csv_stream(CATALOGUE_FIELDS, catalogue_rows(items, request))
 
 
-def xlsx_bytes(items, *, title: str = "政府信息公开目录") -> bytes:
+def xlsx_bytes(items, *, title: str = "政府信息公开目录", request=None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -95,7 +97,7 @@ def xlsx_bytes(items, *, title: str = "政府信息公开目录") -> bytes:
     for index, width in enumerate((30, 22, 24, 12, 12, 22, 8, 50, 20, 40, 12, 10, 28, 10, 40), 1):
         sheet.column_dimensions[_column_letter(index)].width = width
     sheet.append(list(CATALOGUE_FIELDS))
-    for row in catalogue_rows(items):
+    for row in catalogue_rows(items, request):
         sheet.append([exports.text_cell(WriteOnlyCell(sheet), value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)

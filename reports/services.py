@@ -12,7 +12,7 @@ from audit.services import audit_record
 from common.errors import PortalError
 from common.labels import field_label
 from disclosure.models import Organisation
-from reports import permissions, suggestions, tables
+from reports import narrative, permissions, suggestions, tables
 from reports.guide_defaults import DEFAULT_GUIDE, GUIDE_FIELDS
 from reports.models import AnnualReport, Guide, ReportStatus
 
@@ -163,8 +163,13 @@ def annual_report_blockers(
     if missing:
         blockers.append(f"表二尚未填写：{'、'.join(missing)}。")
     table3 = tables.compute_table3(report.year)
+    table4 = tables.compute_table4(report.year)
     blockers += [f"表三：{p}" for p in tables.check_table3(table3)]
-    blockers += [f"表四：{p}" for p in tables.check_table4(tables.compute_table4(report.year))]
+    blockers += [f"表四：{p}" for p in tables.check_table4(table4)]
+    # The narrative's figures must agree with the tables published beside it.
+    sections = {NARRATIVE_LABELS[f]: getattr(report, f) for f in NARRATIVE_FIELDS}
+    actual = narrative.actual_figures(report.year, table3, table4)
+    blockers += [f"{p}。" for p in narrative.mismatches(sections, actual)]
     return blockers
 
 

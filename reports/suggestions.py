@@ -86,14 +86,17 @@ def table2_suggestions(year: int) -> list[Suggestion]:
     ]
 
 
+def published_in_year(year: int):
+    """The items 主动公开 in `year` (the figure 一、总体情况 states)."""
+    start = timezone.make_aware(datetime.datetime(year, 1, 1))
+    return Item.objects.published().filter(published_at__gte=start, published_at__lte=_end_of(year))
+
+
 def overview_suggestion(year: int, table3: dict, table4: dict) -> str:
     """A first draft of 一、总体情况 from the year's numbers."""
     from reports import tables
 
-    start = timezone.make_aware(datetime.datetime(year, 1, 1))
-    published = Item.objects.published().filter(
-        published_at__gte=start, published_at__lte=_end_of(year)
-    )
+    published = published_in_year(year)
     total = published.count()
     policy = published.filter(column__kind=ColumnKind.POLICY).count()
     news = published.filter(column__kind=ColumnKind.NEWS).count()

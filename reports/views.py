@@ -90,7 +90,7 @@ def _export_year(request) -> int | None:
 def catalogue_csv(request):
     items = catalogue.catalogue_items(year=_export_year(request))
     return download_response(
-        catalogue.csv_stream(items),
+        catalogue.csv_stream(items, request),
         filename="政府信息公开目录.csv",
         content_type=CSV_CONTENT_TYPE,
         private=False,
@@ -101,7 +101,7 @@ def catalogue_csv(request):
 def catalogue_xlsx(request):
     items = catalogue.catalogue_items(year=_export_year(request))
     return download_response(
-        catalogue.xlsx_bytes(items),
+        catalogue.xlsx_bytes(items, request=request),
         filename="政府信息公开目录.xlsx",
         content_type=XLSX_CONTENT_TYPE,
         private=False,

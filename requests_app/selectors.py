@@ -3,7 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from requests_app import clock
@@ -260,8 +261,9 @@ def discarded_counts(visible: QuerySet[DisclosureRequest], year: int) -> list[tu
 
 
 def public_events(request: DisclosureRequest) -> QuerySet[RequestEvent]:
-    """The dated steps the applicant sees (no staff notes, no names of staff)."""
-    return request.events.exclude(public_text="").order_by("at", "id")
+    """The steps the applicant sees (no staff notes or names), by the date shown, then as recorded."""
+    shown = Coalesce(F("on"), TruncDate("at"))  # the step's own date, else the day recorded
+    return request.events.exclude(public_text="").order_by(shown, "at", "id")
 
 
 def requests_of_applicant_in_month(request: DisclosureRequest) -> int:

@@ -7,13 +7,13 @@ import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import User
 from accounts.roles import Role
+from common.links import absolute_url
 from common.mail import send_later
 from disclosure.models import Item, ItemStatus
 from review.models import Decision
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 
 def _review_url(item: Item) -> str:
-    return settings.SITE_URL + reverse("review:item", args=[item.pk])
+    return absolute_url(reverse("review:item", args=[item.pk]))
 
 
 def _users_with_role(role: Role):

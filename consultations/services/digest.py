@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import Count
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import SECTION_STAFF, Role
+from common.links import absolute_url
 from consultations.models import CommentStatus, Consultation
 
 
@@ -44,7 +44,7 @@ def comment_digest(*, since: datetime.datetime, now: datetime.datetime | None = 
     )
     lines_for: dict[str, list[str]] = defaultdict(list)
     for consultation in pending:
-        url = settings.SITE_URL + reverse("consultations:staff_detail", args=[consultation.pk])
+        url = absolute_url(reverse("consultations:staff_detail", args=[consultation.pk]))
         line = f"《{consultation.title}》：新意见 {consultation.new} 条待审核\n  {url}"
         for email in _moderators(consultation):
             lines_for[email].append(line)

@@ -100,6 +100,19 @@ def comment_create(request, pk: int):
             # The form posts to "#comment-form" (an error shows there); on success
             # go to the top of the page, where the message is.
             return redirect(reverse("consultations:detail", args=[consultation.pk]) + "#main")
-    context = _detail_context(consultation, form=form)
-    context["form_refused"] = True
+    if not consultation.is_open:
+        # Closed (or not yet open) by now: no form to fill in again, the refusal
+        # and what was typed, for the citizen to keep.
+        context = _detail_context(consultation)
+        context["refusal"] = " ".join(form.non_field_errors()) or (
+            "意见征集尚未开始，暂不能提交意见。"
+            if consultation.phase == "upcoming"
+            else "本次意见征集已截止，不再接收意见。"
+        )
+        context["typed"] = {
+            "author_name": request.POST.get("author_name", "").strip(),
+            "body": request.POST.get("body", "").strip(),
+        }
+    else:
+        context = _detail_context(consultation, form=form)
     return render(request, "consultations/detail.html", context, status=status)

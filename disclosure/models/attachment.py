@@ -44,6 +44,11 @@ class Attachment(models.Model):
         "提取时的文件", max_length=255, blank=True, editable=False
     )  # a file stored under another name since is not covered by the stored text
     extracted_at = models.DateTimeField("提取时间", null=True, blank=True, editable=False)
+    # Set when a download or the site inspection finds the file gone from storage
+    # (disclosure.services.attachment_file_missing), cleared when it is found again:
+    # the item page then names the attachment as 文件暂不可用 instead of a link that
+    # leads nowhere, without touching storage on a page view.
+    file_missing_since = models.DateTimeField("文件缺失时间", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "附件"

@@ -22,6 +22,11 @@ from disclosure.services.items import (
     item_draft_store,
     item_update,
 )
+from disclosure.services.missing_files import (
+    attachment_file_found,
+    attachment_file_missing,
+    attachment_files_sync,
+)
 from disclosure.services.publication import index_number_assign, item_mark_published
 from disclosure.services.site import SITE_FIELDS, site_identity_update
 from disclosure.services.structure import (
@@ -40,6 +45,9 @@ __all__ = [
     "attachment_add",
     "attachment_delete",
     "attachment_extract",
+    "attachment_file_found",
+    "attachment_file_missing",
+    "attachment_files_sync",
     "attachment_remove",
     "attachment_store",
     "attachment_update",

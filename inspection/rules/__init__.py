@@ -28,6 +28,7 @@ from inspection.rules.base import (
 from inspection.rules.columns import check_columns, check_home, home_last_update
 from inspection.rules.content import (
     MAX_CHECK_BYTES,
+    MISSING_FILE_PROBLEMS,
     attachment_problem,
     check_attachments,
     check_overdue_items,
@@ -50,6 +51,7 @@ __all__ = [
     "IDLE_COLUMNS_FAIL_AT",
     "LONG_IDLE_COLUMNS_FAIL_AT",
     "MAX_CHECK_BYTES",
+    "MISSING_FILE_PROBLEMS",
     "NEWS_IDLE_DAYS",
     "RULES",
     "SLOW_IDLE_MONTHS",

@@ -47,6 +47,11 @@ def check_overdue_items(as_of: datetime.date) -> Iterable[FindingDraft]:
         )
 
 
+# The problems that mean the file is gone (not merely damaged): the attachment is
+# then marked 文件暂不可用 on the public pages (disclosure.services.missing_files).
+MISSING_FILE_PROBLEMS = ("未上传文件", "文件不存在")
+
+
 def attachment_problem(attachment: Attachment) -> str | None:
     """Why a stored attachment cannot be opened by a visitor, or None when it reads
     back whole: missing, unreadable, empty, truncated, or its content no longer

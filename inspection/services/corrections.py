@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
+from common.links import absolute_url
 from inspection import permissions
 from inspection.models import CorrectionReport, CorrectionStatus
 from inspection.services._common import InspectionError
@@ -53,7 +53,7 @@ def _notify_office(report: CorrectionReport) -> None:
     recipients = office_recipients()
     if not recipients:
         return
-    link = settings.SITE_URL + reverse("admin:inspection_correctionreport_change", args=[report.pk])
+    link = absolute_url(reverse("admin:inspection_correctionreport_change", args=[report.pk]))
     try:
         send_mail(
             f"【网站纠错】{report.get_kind_display()}"[:200],

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from disclosure import services as disclosure_services
 from inspection import permissions, rules
 from inspection.models import (
     Finding,
@@ -109,4 +110,15 @@ def inspection_run(
         run.summary = summarise(drafts, columns_checked=columns_checked)
         run.finished_at = timezone.now()
         run.save(update_fields=["summary", "finished_at"])
+        # Attachments found without a file are marked for the public pages (文件暂不可用,
+        # the office told once); marks of files that are back are cleared.
+        disclosure_services.attachment_files_sync(
+            missing_ids=[
+                d.attachment.pk
+                for d in drafts
+                if d.kind == FindingKind.ATTACHMENT_BROKEN
+                and d.attachment is not None
+                and d.detail.get("problem") in rules.MISSING_FILE_PROBLEMS
+            ]
+        )
     return run

@@ -196,9 +196,9 @@ def task_cancel(*, task: RectificationTask, reason: str, acting_user) -> Rectifi
 
 def _notify_section(task: RectificationTask, subject: str) -> None:
     """Email the section's members (queued, sent once the change commits)."""
-    from django.conf import settings
     from django.urls import reverse
 
+    from common.links import absolute_url
     from common.mail import send_later
 
     recipients = list(
@@ -216,7 +216,7 @@ def _notify_section(task: RectificationTask, subject: str) -> None:
             f"整改要求：{task.requirement}\n\n"
             # reverse(): the link carries the URL prefix when the portal runs as a
             # channel of the county's site (settings.URL_PREFIX).
-            f"{settings.SITE_URL}{reverse('inspection:task_detail', args=[task.pk])}"
+            f"{absolute_url(reverse('inspection:task_detail', args=[task.pk]))}"
         ),
         recipients,
     )

@@ -10,12 +10,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
 from common.errors import PortalError
+from common.links import absolute_url
 from common.mail import send_later
 from common.uploads import validate_upload
 from requests_app.models import (
@@ -163,7 +163,7 @@ def _mail_applicant(req: DisclosureRequest, subject: str, body: str) -> None:
     email = req.email
     text = (
         f"{body}\n\n申请编号：{req.tracking_number}\n"
-        f"查询办理进度：{settings.SITE_URL}{reverse('requests_app:track')}\n"
+        f"查询办理进度：{absolute_url(reverse('requests_app:track'))}\n"
         "（本邮件由系统自动发送，请勿直接回复。）"
     )
     send_later(f"【政府信息公开申请】{subject}", text, [email])

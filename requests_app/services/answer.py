@@ -43,9 +43,9 @@ from requests_app.transitions import Action
 def _public_item_details(index_number: str) -> dict:
     """Reg. 36(1): the answer says where the information is public. The 索引号 must
     name a published 主动公开 item of the catalogue; its title and link are kept."""
-    from django.conf import settings
     from django.urls import reverse
 
+    from common.links import absolute_url
     from disclosure.models import Item
 
     item = Item.objects.published().filter(index_number=index_number.strip()).first()
@@ -57,7 +57,7 @@ def _public_item_details(index_number: str) -> dict:
     return {
         "public_index": item.index_number,
         "public_title": item.title,
-        "public_url": settings.SITE_URL + reverse("disclosure:item", args=[item.pk]),
+        "public_url": absolute_url(reverse("disclosure:item", args=[item.pk])),
         "public_item_id": item.pk,
     }
 

@@ -152,6 +152,22 @@ def test_comment_one_second_after_closing_is_refused_whatever_the_page_showed(cl
     assert typed in text  # nothing typed is lost
     assert "赵六" in text
     assert not Comment.objects.exists()
+    # The window is closed: the refusal, and no form to fill in again.
+    assert response.context["form"] is None
+    assert "<form" not in text.split('id="comment-form"')[1] and "提交意见</button>" not in text
+
+
+def test_comment_invalid_after_closing_still_says_closed_and_keeps_text(client):
+    opens = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=TZ)
+    closes = datetime.datetime(2026, 3, 31, 17, 0, tzinfo=TZ)
+    with time_machine.travel(opens - datetime.timedelta(days=1), tick=False):
+        consultation = ConsultationFactory(published=True, opens_at=opens, closes_at=closes)
+    with time_machine.travel(closes + datetime.timedelta(hours=1), tick=False):
+        response = client.post(comment_url(consultation), {"author_name": "孙八", "body": "短"})
+    text = response.content.decode()
+    assert response.status_code == 400 and response.context["form"] is None
+    assert "本次意见征集已截止，不再接收意见。" in text and "孙八" in text
+    assert "提交意见</button>" not in text
 
 
 def test_comment_form_errors_keep_what_was_typed(client):

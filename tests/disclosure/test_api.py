@@ -187,6 +187,7 @@ def test_detail_adds_the_sanitized_body_and_attachments(client):
             + reverse("disclosure:attachment", args=[item.pk, attachment.pk]),
             "size": attachment.size,
             "content_type": "application/pdf",
+            "available": True,
         }
     ]
 

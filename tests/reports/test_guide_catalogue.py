@@ -188,7 +188,7 @@ def test_catalogue_csv(client, catalogue_items):
         "公开方式": "政府网站",
         "公开时限": "信息形成或变更之日起20个工作日内",
         "公开属性": "主动公开",
-        "网址": f"http://127.0.0.1:8000/items/{item.pk}/",
+        "网址": f"http://testserver/items/{item.pk}/",  # the host asked by, as feeds
     }
     # A title that looks like a formula is neutralised.
     assert rows[2][CATALOGUE_FIELDS.index("名称")].startswith("'=")
@@ -254,3 +254,32 @@ def test_guide_text_is_escaped_and_set_in_paragraphs(client, office, organisatio
     page = client.get(reverse("reports:guide")).content.decode()
     assert "<script>alert(1)" not in page
     assert "<p>第一段&lt;script&gt;alert(1)&lt;/script&gt;</p><p>第二段</p>" in page
+
+
+def test_catalogue_exports_link_to_the_host_asked_by_as_the_feeds_and_api_do(
+    client, catalogue_items, settings
+):
+    """One rule for absolute links (common.links): the CSV, the XLSX, the API and
+    the feed all use the host and port of the request, not SITE_URL's default."""
+    item, _formula = catalogue_items
+    settings.ALLOWED_HOSTS = ["rsj.example.gov.cn"]
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    host = {"HTTP_HOST": "rsj.example.gov.cn:8443", "secure": True}
+    link = f"https://rsj.example.gov.cn:8443/items/{item.pk}/"
+    csv_body = b"".join(client.get(reverse("reports:catalogue_csv"), **host).streaming_content)
+    assert link in csv_body.decode("utf-8")
+    xlsx = client.get(reverse("reports:catalogue_xlsx") + "?year=2026", **host)
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert [row[-1].value for row in sheet.iter_rows(min_row=2)] == [link]
+    api = client.get(reverse("disclosure:api_item", args=[item.pk]), **host).json()
+    assert api["url"] == link
+    feed = client.get(reverse("disclosure:feed_latest"), **host).content.decode()
+    assert link in feed
+    assert "127.0.0.1:8000" not in csv_body.decode("utf-8") + feed
+
+
+def test_absolute_links_without_a_request_use_site_url(settings):
+    from common.links import absolute_url
+
+    settings.SITE_URL = "https://www.shixian.gov.cn"
+    assert absolute_url("/rsj/items/3/") == "https://www.shixian.gov.cn/rsj/items/3/"

@@ -211,3 +211,34 @@ def test_annual_report_text_command_reports_the_check(year_2026):
     out = io.StringIO()
     call_command("annual_report", "2026", stdout=out)
     assert "勾稽关系成立" in out.getvalue()
+
+
+def test_annual_report_text_command_prints_every_row_with_its_parents(year_2026, cases_2026):
+    """Table 三 with its heading rows (三、本年度办理结果, （三）不予公开 …) so the
+    numbered sub-rows of each group stay apart, and table 四 with its headings."""
+    out = io.StringIO()
+    call_command("annual_report", "2026", stdout=out)
+    lines = out.getvalue().splitlines()
+    labels = [line.split("\t")[0].strip("　") for line in lines]
+    expected = expected_2026()
+    for row in ROWS:  # every row of numbers, with its numbers
+        line = lines[labels.index(row)]
+        assert line.split("\t")[1:] == [str(expected[row][c]) for c in COLUMNS], row
+    results = labels.index("三、本年度办理结果")
+    withheld = labels.index("（三）不予公开")
+    unavailable = labels.index("（四）无法提供")
+    assert results < withheld < labels.index("1.属于国家秘密") < unavailable
+    assert unavailable < labels.index("1.本机关不掌握相关政府信息") < labels.index("（七）总计")
+    # Sub-rows sit deeper than their group, groups deeper than 三、.
+    indent = {
+        label: len(lines[labels.index(label)]) - len(lines[labels.index(label)].lstrip("　"))
+        for label in ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密")
+    }
+    assert indent["三、本年度办理结果"] < indent["（三）不予公开"] < indent["1.属于国家秘密"]
+    # Table 四: the result headings, then one labelled line per block.
+    t4 = labels.index("表四 政府信息公开行政复议、行政诉讼情况")
+    assert lines[t4 + 1].split("\t")[1:] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    review = lines[labels.index("行政复议")].split("\t")
+    assert review[1:] == [str(n) for n in tables.table4_values(tables.compute_table4(2026))[:5]]
+    assert labels.index("行政诉讼") < labels.index("未经复议直接起诉") < labels.index("复议后起诉")
+    assert labels.index("规章") < labels.index("行政事业性收费") < t4  # table 二 too

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from requests_app import services
 from requests_app.models import Channel, DisclosureRequest, RequestFileKind, Status
@@ -324,3 +325,25 @@ def test_applicant_sees_what_to_correct_and_by_when(client, office, section, cle
         ).content.decode()
     assert "请写明所需信息的年份。" in html and "2026年3月16日" in html
     assert "年份。。" not in html
+
+
+def test_tracking_steps_run_in_date_order_then_recording_order(client, tracked):
+    """A step recorded late for an earlier day takes its place by date; two steps
+    of one day keep the order they were recorded in."""
+    req, code = tracked
+    with at(D(2026, 3, 20)):
+        req.events.create(
+            action="note", at=timezone.now(), on=D(2026, 3, 1), public_text="补录：3月1日寄出申请"
+        )
+        req.events.create(
+            action="note", at=timezone.now(), on=D(2026, 3, 2), public_text="补录：同日第二步"
+        )
+    response = lookup(client, req.tracking_number, services.format_code(code))
+    html = client.get(response.url).content.decode()
+    steps = re.findall(r"<li><time[^>]*>([^<]*)</time> ([^<]*)</li>", html)
+    days = [day for day, _text in steps]
+    assert days == sorted(days)
+    texts = [text for _day, text in steps]
+    assert texts[0] == "补录：3月1日寄出申请"
+    same_day = [text for day, text in steps if day == "2026-03-02"]
+    assert same_day[-1] == "补录：同日第二步" and len(same_day) > 1

@@ -6,7 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports import tables
+from reports import printout
 from reports.selectors import report_for_year, report_tables
 
 
@@ -28,12 +28,9 @@ class Command(BaseCommand):
             return
         state = "已发布" if result.frozen else "按当前数据计算"
         self.stdout.write(f"{year} 年度政府信息公开工作年度报告（{state}）")
-        self.stdout.write("\n表三 收到和处理政府信息公开申请情况")
-        self.stdout.write("\t".join(["", *tables.T3_COLUMNS]))
-        for label, row in result.table3.items():
-            self.stdout.write("\t".join([label, *[str(row[c]) for c in tables.T3_COLUMNS]]))
-        self.stdout.write("\n表四 政府信息公开行政复议、行政诉讼情况")
-        self.stdout.write("\t".join(str(v) for v in tables.table4_values(result.table4)))
+        self.stdout.write("")
+        for line in printout.report_lines(result):
+            self.stdout.write(line)
         problems = result.problems
         if problems:
             self.stdout.write(self.style.ERROR("\n勾稽关系不成立："))

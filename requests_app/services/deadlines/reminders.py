@@ -9,12 +9,12 @@ day sends nothing again."""
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
 from accounts.models import User
 from accounts.roles import SECTION_STAFF, Role
+from common.links import absolute_url
 from common.mail import send_later
 from requests_app import clock, selectors
 from requests_app.models import OPEN_STATUSES, DisclosureRequest, RequestEvent, Status
@@ -68,7 +68,7 @@ def requests_remind_due(*, today: datetime.date | None = None) -> list[Reminder]
         body = (
             f"申请 {req.tracking_number}（{req.info_summary}）的答复期限为 {due.day}，"
             f"还剩 {days_left} 个工作日。\n计算方法：{due.text}\n"
-            f"办理页面：{settings.SITE_URL}{reverse('requests_app:staff_detail', args=[req.pk])}"
+            f"办理页面：{absolute_url(reverse('requests_app:staff_detail', args=[req.pk]))}"
         )
         with transaction.atomic():
             _event(
