@@ -4,9 +4,11 @@ tables depend only on the dates, the applicant type and the outcome."""
 
 import datetime
 import itertools
+from decimal import Decimal
 
 from django.utils import timezone
 
+from reports import services as reports_services
 from requests_app.models import DisclosureRequest, RemedyCase, Status
 from requests_app.outcomes import ApplicantColumn, ApplicantType, Outcome, RemedyResult
 
@@ -63,3 +65,30 @@ def make_case(kind, filed_on, concluded_on=None, result=RemedyResult.PENDING, *,
         result=result if concluded_on else RemedyResult.PENDING,
         recorded_by=user,
     )
+
+
+# -- the annual report's drafting fixtures --------------------------------------
+
+JAN_2027 = datetime.datetime(2027, 1, 15, 10, tzinfo=datetime.UTC)
+
+TABLE2_FILLED = {
+    "regulations_issued": 0,
+    "regulations_repealed": 0,
+    "regulations_in_force": 0,
+    "normative_issued": 3,
+    "normative_repealed": 1,
+    "normative_in_force": 12,
+    "licensing_decisions": 245,
+    "penalty_decisions": 7,
+    "enforcement_decisions": 0,
+    "fees_amount": Decimal("0"),
+}
+TEXTS = {"overview": "总体情况", "problems": "存在问题", "other_matters": "无。"}
+
+
+def filled(report, office):
+    reports_services.annual_report_update(
+        report=report, data={**TABLE2_FILLED, **TEXTS}, acting_user=office
+    )
+    report.refresh_from_db()
+    return report

@@ -18,61 +18,12 @@ from reports.models import AnnualReport, ReportStatus
 from reports.services import ReportError
 from requests_app.outcomes import ApplicantColumn as C
 from requests_app.outcomes import Outcome as O
-from tests.factories import ColumnFactory, OrganisationFactory, SectionFactory, UserFactory, staff
+from tests.factories import ColumnFactory, UserFactory, staff
 from tests.inspection.factories import published_on
-from tests.reports.factories import make_request
+from tests.reports.factories import JAN_2027, filled, make_request
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-JAN_2027 = datetime.datetime(2027, 1, 15, 10, tzinfo=datetime.UTC)
-
-TABLE2_FILLED = {
-    "regulations_issued": 0,
-    "regulations_repealed": 0,
-    "regulations_in_force": 0,
-    "normative_issued": 3,
-    "normative_repealed": 1,
-    "normative_in_force": 12,
-    "licensing_decisions": 245,
-    "penalty_decisions": 7,
-    "enforcement_decisions": 0,
-    "fees_amount": Decimal("0"),
-}
-TEXTS = {"overview": "总体情况", "problems": "存在问题", "other_matters": "无。"}
-
-
-@pytest.fixture
-def organisation():
-    return OrganisationFactory()
-
-
-@pytest.fixture
-def office(organisation):
-    return staff(Role.OFFICE_REVIEWER, SectionFactory(office=True, organisation=organisation))
-
-
-@pytest.fixture
-def requests_2026():
-    make_request(C.NATURAL_PERSON, D(2025, 12, 29), D(2026, 1, 8), O.DISCLOSED)
-    make_request(C.NATURAL_PERSON, D(2026, 3, 2), D(2026, 3, 20), O.PARTIAL)
-    make_request(C.COMMERCIAL, D(2026, 5, 6), D(2026, 5, 20), O.WITHHELD_THIRD_PARTY)
-    make_request(C.LEGAL_SERVICE, D(2026, 12, 28))
-
-
-@pytest.fixture
-def report(organisation, office):
-    return services.annual_report_create(
-        organisation=organisation, year=2026, acting_user=office, today=D(2027, 1, 10)
-    )
-
-
-def filled(report, office):
-    services.annual_report_update(
-        report=report, data={**TABLE2_FILLED, **TEXTS}, acting_user=office
-    )
-    report.refresh_from_db()
-    return report
-
 
 # -- creating and editing ------------------------------------------------------------
 

@@ -6,53 +6,14 @@ import datetime
 import pytest
 import time_machine
 
-from accounts.roles import Role
 from reports import services
 from reports.models import ReportStatus
 from reports.services import ReportError
-from requests_app.outcomes import ApplicantColumn as C
-from requests_app.outcomes import Outcome as O
-from tests.factories import OrganisationFactory, SectionFactory, staff
 from tests.inspection.factories import published_on
-from tests.reports.factories import make_request
-from tests.reports.test_annual_report import JAN_2027, TABLE2_FILLED, TEXTS
+from tests.reports.factories import JAN_2027, filled
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-@pytest.fixture
-def organisation():
-    return OrganisationFactory()
-
-
-@pytest.fixture
-def office(organisation):
-    return staff(Role.OFFICE_REVIEWER, SectionFactory(office=True, organisation=organisation))
-
-
-@pytest.fixture
-def requests_2026():
-    """2026: 3 new requests, 1 carried in, 3 concluded, 1 carried out."""
-    make_request(C.NATURAL_PERSON, D(2025, 12, 29), D(2026, 1, 8), O.DISCLOSED)
-    make_request(C.NATURAL_PERSON, D(2026, 3, 2), D(2026, 3, 20), O.PARTIAL)
-    make_request(C.COMMERCIAL, D(2026, 5, 6), D(2026, 5, 20), O.WITHHELD_THIRD_PARTY)
-    make_request(C.LEGAL_SERVICE, D(2026, 12, 28))
-
-
-@pytest.fixture
-def report(organisation, office):
-    return services.annual_report_create(
-        organisation=organisation, year=2026, acting_user=office, today=D(2027, 1, 10)
-    )
-
-
-def filled(report, office):
-    services.annual_report_update(
-        report=report, data={**TABLE2_FILLED, **TEXTS}, acting_user=office
-    )
-    report.refresh_from_db()
-    return report
 
 
 def test_the_narratives_figures_must_agree_with_the_statistics(report, office, requests_2026):
