@@ -8,6 +8,7 @@ server and one browser."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,10 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call":
         item.browser_call_failed = report.failed
     return report
+
+
+# Documentation addresses (RFC 5737), one per browser context: another client each.
+_client_addresses = (f"198.51.100.{n % 250 + 1}" for n in itertools.count())
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +85,7 @@ def visitor(request, portal_server, chromium, width, mode):
     page screenshot goes to var/browser-screenshots/ when the test fails."""
     context = chromium.new_context(
         viewport={"width": width, "height": 800},
+        extra_http_headers={"X-Forwarded-For": next(_client_addresses)},
         locale="zh-CN",
         timezone_id="Asia/Shanghai",
         accept_downloads=True,

@@ -67,7 +67,7 @@ def free_port() -> int:
 def server_env(folder: Path) -> dict[str, str]:
     """Demo mode with the test settings (fast password hashing, static files from
     the app folders), the second factor required as in production, mail kept in
-    memory; the database and media in `folder`."""
+    memory, one proxy in front; the database and media in `folder`."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -83,6 +83,9 @@ def server_env(folder: Path) -> dict[str, str]:
             "MEDIA_ROOT": str(folder / "media"),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Each browser context says it is another client (X-Forwarded-For), so
+            # the per-client rate limits of one journey do not meet the next one's.
+            "TRUSTED_PROXY_COUNT": "1",
             "PYTHONDONTWRITEBYTECODE": "1",
             "DJANGO_SETTINGS_MODULE": "portal.settings",
         }
