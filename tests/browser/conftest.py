@@ -104,6 +104,7 @@ def visitor(request, portal_server, chromium, width, mode):
         width=width,
         mode=mode,
         name=audit.slug(request.node.name),
+        mode_cookies=cookies,
     )
     yield person
     if getattr(request.node, "browser_call_failed", False):

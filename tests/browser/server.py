@@ -162,6 +162,9 @@ class LiveServer:
                 "2",
                 "--timeout",
                 "120",
+                # Not the shared default socket (~/.gunicorn/gunicorn.ctl) that any
+                # other gunicorn on the machine would take over.
+                "--no-control-socket",
             ],
             cwd=ROOT,
             env=server_env(folder),

@@ -34,6 +34,8 @@ class Visitor:
     # Paths (prefixes) whose sideways overflow at this width is a known, separately
     # tracked defect (an xfail test asserts it), not checked in the journey.
     overflow_known: tuple[str, ...] = ()
+    # The display mode's cookies, set again after logging out.
+    mode_cookies: list = field(default_factory=list)
     shots: int = field(default=0)
 
     def url(self, path: str) -> str:
@@ -92,4 +94,7 @@ class Visitor:
         self.check()
 
     def logout(self) -> None:
+        """Sign out: the session ends with the browser's cookies."""
         self.page.context.clear_cookies()
+        if self.mode_cookies:
+            self.page.context.add_cookies(self.mode_cookies)
