@@ -30,6 +30,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "xdist_group(name): run in one xdist worker")
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's loadgroup reads the marker
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     for item in items:
