@@ -10,9 +10,11 @@ later run starts in seconds. Each test session serves a copy: journeys change da
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -137,10 +139,24 @@ def prepared_database() -> Path:
     _manage(env, "load_demo")
     _manage(env, "shell", "-c", _DEVICES)
     for old in CACHE_DIR.iterdir():  # earlier days and migrations
-        if old.name != building.name:
+        if old.name != building.name and not old.name.startswith(".building-"):
             shutil.rmtree(old, ignore_errors=True)
-    building.rename(target)
+    try:
+        building.rename(target)
+    except OSError:  # another session built it meanwhile
+        shutil.rmtree(building, ignore_errors=True)
     return target
+
+
+def _death_signal():
+    """A function for the child before exec: gunicorn gets SIGTERM if the test
+    session dies (Linux prctl PR_SET_PDEATHSIG), instead of serving on after a
+    killed run. Everything is looked up here, in the parent."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(1, signal.SIGTERM)
 
 
 class LiveServer:
@@ -170,6 +186,7 @@ class LiveServer:
             env=server_env(folder),
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            preexec_fn=_death_signal(),
         )
         self._wait()
 
