@@ -109,6 +109,11 @@ def visitor(request, portal_server, chromium, width, mode):
     )
     yield person
     if getattr(request.node, "browser_call_failed", False):
-        path = audit.screenshot(page, f"FAILED-{request.node.name}")
-        print(f"screenshot: {path.relative_to(audit.SCREENSHOTS.parents[1])}")
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            path = audit.screenshot(page, f"FAILED-{request.node.name}")
+            print(f"screenshot: {path.relative_to(audit.SCREENSHOTS.parents[1])}")
+        except PlaywrightError as exc:  # a crashed page: the failure itself matters more
+            print(f"no screenshot: {exc}")
     context.close()
