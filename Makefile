@@ -8,7 +8,8 @@ PORT ?= 8000
 # The address the demo is served at, printed by load_demo (and used in links it makes).
 SITE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
-# pytest-xdist workers: one per core (pytest-django gives each its own test database).
+# pytest-xdist workers: one per core (pytest-django gives each its own test database);
+# loadgroup keeps the browser journeys (tests/browser/) in one worker with one server.
 PYTEST_WORKERS ?= auto
 # Local runs keep the test databases between runs; CI (.ci/run) sets PYTEST_DB=--create-db.
 PYTEST_DB ?= --reuse-db
@@ -63,7 +64,7 @@ serve: migrate
 	DEMO_MODE=1 SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 $(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers 2
 
 test: install
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DB) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_DB) $(PYTEST_ARGS)
 
 # Format, lint, types of services/selectors/permissions, migrations. The import
 # contract (tests/test_architecture.py) runs with `make test` and in pre-commit.

@@ -48,7 +48,12 @@ class CommentForm(forms.Form):
         error_messages={"required": "请填写意见内容。"},
     )
     # A field people do not see (hidden by CSS); bots fill every field they find.
-    website = forms.CharField(label="请勿填写此项", required=False)
+    website = forms.CharField(
+        label="请勿填写此项",
+        required=False,
+        # Out of the tab order: keyboard users never land in it (aria-hidden).
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args, consultation: Consultation, **kwargs):
         super().__init__(*args, **kwargs)

@@ -165,7 +165,12 @@ class ApplyForm(ApplicantFieldsMixin):
         error_messages={"required": "请确认所填信息真实有效。"},
     )
     # A field people never see (hidden by CSS): bots fill it in.
-    website = forms.CharField(label="网址（请勿填写）", required=False)
+    website = forms.CharField(
+        label="网址（请勿填写）",
+        required=False,
+        # Out of the tab order: keyboard users never land in it (aria-hidden).
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
