@@ -3,16 +3,12 @@ digit in the ID number gets a Chinese error and nothing typed is lost; corrected
 the request is filed with its number and query code, which open its tracking page.
 On a phone and on a laptop, in each display mode."""
 
-import pytest
 
 from tests.browser import marks
 
 VALID_ID = "11010519491231002X"  # GB 11643 check digit X
 WRONG_ID = "110105194912310021"  # the same number with a wrong check digit
 DESCRIPTION = "申请公开本县2025年度就业补助资金的分配和使用情况，包括各项目的金额和受益人数。"
-# The request form is a few pixels too wide at 360 px (being fixed in requests'
-# CSS and templates); test_request_form_fits_a_phone tracks it.
-FORM_OVERFLOW = ("/requests/",)
 
 
 def fill_request(page, id_number: str) -> None:
@@ -33,8 +29,6 @@ def fill_request(page, id_number: str) -> None:
 @marks.modes
 def test_applicant_files_and_tracks_a_request(visitor):
     page = visitor.page
-    if visitor.width < 400:
-        visitor.overflow_known = FORM_OVERFLOW
     visitor.open("/requests/")
     fill_request(page, WRONG_ID)
     visitor.submit("提交申请")
@@ -63,9 +57,3 @@ def test_applicant_files_and_tracks_a_request(visitor):
     assert f"/requests/track/{number}/" in page.url
     main = page.locator("main").inner_text()
     assert number in main and "2025年度就业补助资金使用情况" in main
-
-
-@pytest.mark.xfail(reason="request form fix in progress", strict=True)
-@pytest.mark.parametrize("width", [360], indirect=True, ids=["360px"])
-def test_request_form_fits_a_phone(visitor):
-    visitor.open("/requests/")

@@ -1,6 +1,7 @@
 """Section staff on a phone: the pages a 股室信息员 works in (start page, review
 dashboard and an item, requests and a closed case with its history, consultations)
-pass the checks at 360 px as the public pages do."""
+and the office's form for a request received at the counter pass the checks at
+360 px as the public pages do."""
 
 import pytest
 
@@ -24,4 +25,12 @@ def test_section_staff_pages_fit_a_phone(visitor):
     visitor.open("/consultations/staff/")
     with page.expect_navigation():
         page.locator("main a[href^='/consultations/staff/']").filter(has_text="意见").first.click()
+    visitor.check()
+
+
+@pytest.mark.parametrize("width", [360], indirect=True, ids=["360px"])
+def test_the_office_registers_a_counter_request_on_a_phone(visitor):
+    visitor.login("office", next_path="/requests/staff/register/")
+    assert "/requests/staff/register/" in visitor.page.url
+    assert visitor.page.locator("#id_applicant_name").is_visible()
     visitor.check()

@@ -31,9 +31,6 @@ class Visitor:
     width: int
     mode: str
     name: str
-    # Paths (prefixes) whose sideways overflow at this width is a known, separately
-    # tracked defect (an xfail test asserts it), not checked in the journey.
-    overflow_known: tuple[str, ...] = ()
     # The display mode's cookies, set again after logging out.
     mode_cookies: list = field(default_factory=list)
     shots: int = field(default=0)
@@ -61,9 +58,8 @@ class Visitor:
             audit.screenshot(page, f"{self.name}-{self.shots:02d}-{self.path()}")
         violations = audit.axe_violations(page)
         assert not violations, f"axe-core on {where}:\n" + audit.format_violations(violations)
-        if not self.path().startswith(self.overflow_known):
-            extra = audit.sideways_overflow(page)
-            assert extra == 0, f"{where} scrolls sideways by {extra} px"
+        extra = audit.sideways_overflow(page)
+        assert extra == 0, f"{where} scrolls sideways by {extra} px"
 
     def submit(self, button_text: str | None = None, *, form=None):
         """Click a submit button (by its text) and check the page that follows."""
