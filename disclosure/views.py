@@ -312,6 +312,9 @@ def search(request):
             )
             for item in page.object_list:
                 item.title_html = highlight(item.title, filters.terms)
+                # A match may be in the 文号 or the 索引号 only (人社发, an index number).
+                item.document_number_html = highlight(item.document_number, filters.terms)
+                item.index_number_html = highlight(item.index_number, filters.terms)
                 item.excerpt_html = excerpt(best_excerpt_source(item, filters.terms), filters.terms)
             context.update({"page": page, "items": page.object_list, "filters": filters})
     # An invalid search comes back with its message and the form kept filled.

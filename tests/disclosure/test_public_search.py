@@ -100,6 +100,18 @@ def test_results_highlight_the_terms_and_show_the_count(client):
 
 
 @pytest.mark.django_db
+def test_a_match_in_the_document_number_or_index_number_is_highlighted_there(client):
+    item = ItemFactory(
+        published=True, title="企业工资指导线", document_number="示人社发〔2026〕21号"
+    )
+    text = client.get(URL, {"q": "人社发"}).content.decode()
+    assert "文号：示<mark>人社发</mark>〔2026〕21号" in text
+    number = item.index_number
+    text = client.get(URL, {"q": number}).content.decode()
+    assert f"索引号：<mark>{number}</mark>" in text
+
+
+@pytest.mark.django_db
 def test_highlighting_never_lets_markup_through(client):
     ItemFactory(published=True, title="<b>粗体</b>标题 & 更多")
     text = client.get(URL, {"q": "b"}).content.decode()
