@@ -251,17 +251,43 @@ for _model in (TOTPDevice, StaticDevice):
         admin.site.unregister(_model)
 
 
+class DeviceInUseFilter(admin.SimpleListFilter):
+    title = "是否已启用"
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        return (("1", "已启用"), ("0", "未启用"))
+
+    def queryset(self, request, queryset):
+        if self.value() in ("0", "1"):
+            return queryset.filter(confirmed=self.value() == "1")
+        return queryset
+
+
 class DeviceAdmin(admin.ModelAdmin):
     """A user's second-factor devices, without their keys (nobody can copy a
     device from here). The security administrator removes a lost one, audited;
     the user then enrols again at the next login."""
 
-    list_display = ("user", "name", "confirmed")
-    list_filter = ("confirmed",)
+    # django-otp's fields carry English labels and help texts: shown under Chinese ones.
+    list_display = ("owner", "device_name", "in_use")
+    list_filter = (DeviceInUseFilter,)
     search_fields = ("user__username", "user__full_name")
-    fields = ("user", "name", "confirmed")
-    readonly_fields = ("user", "name", "confirmed")
+    fields = ("owner", "device_name", "in_use")
+    readonly_fields = ("owner", "device_name", "in_use")
     list_select_related = ("user",)
+
+    @admin.display(description="用户", ordering="user__username")
+    def owner(self, obj):
+        return obj.user
+
+    @admin.display(description="设备名称", ordering="name")
+    def device_name(self, obj):
+        return obj.name
+
+    @admin.display(description="已启用", boolean=True, ordering="confirmed")
+    def in_use(self, obj):
+        return obj.confirmed
 
     def has_module_permission(self, request):
         return permissions.can_unlock_accounts(request.user)

@@ -86,7 +86,7 @@ class ConsultationForm(forms.Form):
         label="征求意见稿正文",
         widget=forms.Textarea(attrs={"rows": 14}),
         required=False,
-        help_text="可直接输入文字（每行一段），也可粘贴 HTML；正文或附件至少有一项。",
+        help_text="可直接输入文字（每行一段），也可粘贴带格式的网页内容；正文或附件至少有一项。",
     )
     draft_sections = forms.CharField(
         label="可选择的章节",

@@ -66,8 +66,8 @@ INSTALLED_APPS = [
     "portal.apps.AxesConfig",  # django-axes, with a Chinese name
     # Second factor (accounts.otp): TOTP authenticator apps and one-time recovery codes.
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "portal.apps.OtpTotpConfig",  # django_otp.plugins.otp_totp, with Chinese names
+    "portal.apps.OtpStaticConfig",  # django_otp.plugins.otp_static, with Chinese names
     "portal.apps.TasksDbConfig",  # django-tasks-db: the task queue and its worker (db_worker)
     # project apps, one per domain
     "portal",

@@ -119,9 +119,14 @@ def test_every_public_page_renders(client, bureau):
         response = client.get(url)
         assert response.status_code == 200, url
         used.update(t.name for t in (response.templates or []) if t.name)
-    # Error page too.
+    # Error pages too: an unknown item, and an attachment whose file is gone.
     response = client.get("/items/999999/")
     assert response.status_code == 404
+    used.update(t.name for t in response.templates if t.name)
+    gone = AttachmentFactory(item=bureau["items"][0], title="已丢失的附件")
+    gone.file.storage.delete(gone.file.name)
+    response = client.get(reverse("disclosure:attachment", args=[gone.item_id, gone.pk]))
+    assert response.status_code == 404 and "文件暂不可用" in response.content.decode()
     used.update(t.name for t in response.templates if t.name)
 
     templates = Path(settings.BASE_DIR, "templates")
