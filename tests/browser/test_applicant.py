@@ -3,7 +3,6 @@ digit in the ID number gets a Chinese error and nothing typed is lost; corrected
 the request is filed with its number and query code, which open its tracking page.
 On a phone and on a laptop, in each display mode."""
 
-
 from tests.browser import marks
 
 VALID_ID = "11010519491231002X"  # GB 11643 check digit X

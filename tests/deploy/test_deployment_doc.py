@@ -43,14 +43,17 @@ def test_debian_12_gets_a_python_that_make_install_accepts():
     assert "python3.12" in (stack.ROOT / "scripts" / "find-python").read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+BASH = shutil.which("bash")
+
+
+@pytest.mark.skipif(BASH is None, reason="needs bash")
 def test_the_settings_step_replaces_every_placeholder_with_working_values(tmp_path):
     env_file = tmp_path / "portal.env"
     shutil.copy(stack.ROOT / "deploy" / "env.example", env_file)
     block = _block_with('sed -i \\\n  -e "s|^SECRET_KEY')
     script = block[block.index("key()") :].replace("/etc/portal/portal.env", str(env_file))
     result = subprocess.run(
-        ["bash", "-euc", script],
+        [BASH, "-euc", script],
         env={**os.environ, "SITE": "rsj.test.gov.cn", "DB_PASSWORD": "abc123"},
         capture_output=True,
         text=True,
