@@ -17,6 +17,8 @@ from portal.nginx import Site, render, standalone
 from tests.deploy import stack
 
 needs_nginx = pytest.mark.skipif(stack.NGINX is None, reason="nginx is not installed")
+# One xdist worker runs the whole module: nginx and gunicorn start once for it.
+pytestmark = pytest.mark.xdist_group("nginx")
 
 
 def _site(tmp_path, **kw):
@@ -76,6 +78,7 @@ print(json.dumps({"item": public.item.pk, "attachment": public.pk, "name": publi
 AUDIT = """
 import json
 from audit.models import AuditEntry
+
 print(json.dumps([[e.action, e.actor_name, e.ip_address] for e in AuditEntry.objects.order_by("pk")]))
 """
 

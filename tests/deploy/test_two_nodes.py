@@ -28,10 +28,15 @@ def _reachable(port: int) -> bool:
         return False
 
 
-pytestmark = pytest.mark.skipif(
-    not (PSQL and _reachable(5432) and _reachable(6379)),
-    reason="needs PostgreSQL on 127.0.0.1:5432 (with psql) and Redis on 127.0.0.1:6379",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (PSQL and _reachable(5432) and _reachable(6379)),
+        reason="needs PostgreSQL on 127.0.0.1:5432 (with psql) and Redis on 127.0.0.1:6379",
+    ),
+    # One xdist worker for the module: its database has a fixed name, and two workers
+    # each building the module's fixture dropped it under each other.
+    pytest.mark.xdist_group("two_nodes"),
+]
 
 SEED = """
 import json
