@@ -9,7 +9,10 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 # pytest-xdist workers: one per core (pytest-django gives each its own test database);
-# loadgroup keeps the browser journeys (tests/browser/) in one worker with one server.
+# The default distribution keeps pytest-django's order (transactional tests last in each
+# worker); a module-scoped stack (two nodes, nginx, S3, the browser journeys' server) may
+# start once in each worker, so each uses its own ports and names. (--dist loadfile broke
+# that order; pytest-xdist 3.8's loadgroup does nothing under pytest 9.2.)
 PYTEST_WORKERS ?= auto
 # Local runs keep the test databases between runs; CI (.ci/run) sets PYTEST_DB=--create-db.
 PYTEST_DB ?= --reuse-db
@@ -64,7 +67,7 @@ serve: migrate
 	DEMO_MODE=1 SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 $(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers 2
 
 test: install
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_DB) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DB) $(PYTEST_ARGS)
 
 # Format, lint, types of services/selectors/permissions, migrations. The import
 # contract (tests/test_architecture.py) runs with `make test` and in pre-commit.

@@ -22,9 +22,6 @@ import pytest
 
 from tests.test_newcomer import MAKE, bare_env
 
-# One xdist worker runs the whole module: the demo database is built once for the module.
-pytestmark = pytest.mark.xdist_group("operations_doc")
-
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "operations.md"
 SITE_URL = "http://127.0.0.1:8765"

@@ -3,8 +3,8 @@ serving the demo bureau (tests/browser/server.py).
 
 Skipped, with one line (test_vendor.py), where Chromium is not installed or
 BROWSER_TESTS=0 (CI's PostgreSQL pass: the journeys run on SQLite only). Every
-test here runs in one xdist worker (`--dist loadgroup`), so the session starts one
-server and one browser."""
+xdist worker that runs journeys starts one server (its own port; the prepared
+database is shared, tests/browser/server.py) and one browser for its session."""
 
 from __future__ import annotations
 
@@ -23,19 +23,6 @@ if SKIP_REASON:
     # One skip line (test_vendor.py says why) instead of one per journey.
     collect_ignore = [p.name for p in Path(__file__).parent.glob("test_*.py")]
     collect_ignore.remove("test_vendor.py")
-
-
-def pytest_configure(config):
-    # Registered by xdist too; here for runs with `-p no:xdist`.
-    config.addinivalue_line("markers", "xdist_group(name): run in one xdist worker")
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist's loadgroup reads the marker
-def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).parent
-    for item in items:
-        if Path(str(item.path)).is_relative_to(here):
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.hookimpl(wrapper=True)

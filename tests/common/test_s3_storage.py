@@ -18,9 +18,6 @@ from common.exports import file_response
 from tests.disclosure.factories import PDF_BYTES, AttachmentFactory
 from tests.factories import ItemFactory
 
-# One xdist worker runs the whole module: the S3 server is started once for the module.
-pytestmark = pytest.mark.xdist_group("s3")
-
 moto_server = pytest.importorskip("moto.server")
 ROOT = Path(__file__).resolve().parents[2]
 BUCKET = "portal-media"

@@ -17,8 +17,6 @@ from portal.nginx import Site, render, standalone
 from tests.deploy import stack
 
 needs_nginx = pytest.mark.skipif(stack.NGINX is None, reason="nginx is not installed")
-# One xdist worker runs the whole module: nginx and gunicorn start once for it.
-pytestmark = pytest.mark.xdist_group("nginx")
 
 
 def _site(tmp_path, **kw):

@@ -14,7 +14,8 @@ import pytest
 from tests.deploy import stack
 
 PG = os.environ.get("TWO_NODES_PG", "postgres://postgres@127.0.0.1:5432")
-DB_NAME = "portal_two_nodes_test"
+# One per xdist worker: two workers building the fixture must not drop each other's.
+DB_NAME = f"portal_two_nodes_test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 # A Redis database of its own, emptied before and after.
 REDIS_URL = os.environ.get("TWO_NODES_REDIS_URL", "redis://127.0.0.1:6379/14")
 PSQL = shutil.which("psql")
@@ -33,9 +34,6 @@ pytestmark = [
         not (PSQL and _reachable(5432) and _reachable(6379)),
         reason="needs PostgreSQL on 127.0.0.1:5432 (with psql) and Redis on 127.0.0.1:6379",
     ),
-    # One xdist worker for the module: its database has a fixed name, and two workers
-    # each building the module's fixture dropped it under each other.
-    pytest.mark.xdist_group("two_nodes"),
 ]
 
 SEED = """
