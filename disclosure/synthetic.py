@@ -17,6 +17,7 @@ from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from common.subprocesses import parent_state, setup_child
 from disclosure import search_index
 from disclosure.choices import ContentCategory, Publicity, Topic
 from disclosure.models import Column, IndexSerial, Item, ItemStatus, Organisation, SearchDocument
@@ -167,8 +168,7 @@ def _batch(plan: _Plan, begin: int, size: int) -> int:
 
 
 def _batch_in_child(args: tuple[_Plan, int, int]) -> int:
-    # A forked process opens its own database connection (the parent closed its own
-    # before forking, so no socket is shared).
+    # A spawned writer (common.subprocesses) opens its own database connection.
     try:
         return _batch(*args)
     finally:
@@ -208,7 +208,8 @@ def generate(
     done = 0
     if jobs > 1 and connection.vendor == "postgresql":
         connections.close_all()
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        spawn = multiprocessing.get_context("spawn")
+        with spawn.Pool(jobs, initializer=setup_child, initargs=parent_state()) as pool:
             for size in pool.imap_unordered(_batch_in_child, batches):
                 done += size
                 if progress is not None:
