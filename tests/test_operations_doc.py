@@ -15,12 +15,11 @@ import shlex
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.test_newcomer import MAKE, bare_env
+from tests.test_newcomer import MAKE, bare_env, manage
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "operations.md"
@@ -50,17 +49,6 @@ def documented_commands(text: str) -> list[list[str]]:
         if command not in found:
             found.append(command)
     return found
-
-
-def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def ok(result: subprocess.CompletedProcess, what: str) -> str:
@@ -99,10 +87,10 @@ def demo_site(tmp_path_factory):
         extra.write(f"MEDIA_ROOT={folder / 'media'}\nBACKUP_DIR={folder / 'backups'}\n")
         extra.write("LOG_LEVEL=WARNING\n")
     env = bare_env(PORTAL_DOTENV=str(dotenv))
-    ok(run(["migrate", "--noinput"], env), "migrate")
+    ok(manage("migrate", "--noinput", env=env), "migrate")
     with sqlite3.connect(folder / "var" / "db.sqlite3") as db:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-    out = ok(run(["load_demo"], {**env, "SITE_URL": SITE_URL}), "load_demo")
+    out = ok(manage("load_demo", env={**env, "SITE_URL": SITE_URL}), "load_demo")
     return {"folder": folder, "env": env, "tables_after_migrate": tables, "load_demo": out}
 
 
@@ -145,7 +133,7 @@ def test_every_manage_py_command_of_operations_md_runs(demo_site):
             continue
         args = _concrete(command, demo_site["folder"] / "backups")
         env = {**demo_site["env"], **PRODUCTION_ENV.get(command[0], {})}
-        ok(run(args, env), " ".join(args))
+        ok(manage(*args, env=env), " ".join(args))
         ran.append(command[0])
     assert "restore" in ran and "backup" in ran
 

@@ -15,13 +15,14 @@ import hashlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from tests.deploy import stack
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
@@ -58,12 +59,6 @@ def skip_reason() -> str:
     except ImportError:
         return "browser tests need Playwright: make install (requirements-dev.lock)"
     return ""
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def server_env(folder: Path) -> dict[str, str]:
@@ -109,20 +104,6 @@ def _cache_key() -> str:
     return f"{today}-{digest.hexdigest()[:16]}"
 
 
-def _manage(env: dict[str, str], *args: str) -> None:
-    done = subprocess.run(
-        [str(VENV_BIN / "python"), "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    if done.returncode:
-        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-
-
 def prepared_database() -> Path:
     """The folder of the prepared demo database (built when missing)."""
     key = _cache_key()
@@ -134,10 +115,9 @@ def prepared_database() -> Path:
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     env = server_env(building)
-    _manage(env, "migrate", "--noinput", "-v0")
-    _manage(env, "createcachetable")
-    _manage(env, "load_demo")
-    _manage(env, "shell", "-c", _DEVICES)
+    stack.manage(env, "migrate", "--noinput", "-v0")
+    stack.manage(env, "load_demo")
+    stack.manage(env, "shell", "-c", _DEVICES)
     for old in CACHE_DIR.iterdir():  # earlier days and migrations
         if old.name != building.name and not old.name.startswith(".building-"):
             shutil.rmtree(old, ignore_errors=True)
@@ -165,7 +145,7 @@ class LiveServer:
     def __init__(self, folder: Path):
         shutil.copytree(prepared_database(), folder, dirs_exist_ok=True)
         self.folder = folder
-        self.port = free_port()
+        self.port = stack.free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(folder / "gunicorn.log", "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
