@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -65,6 +66,41 @@ def _bump() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # missing: any fresh value is a new version
         cache.set(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+    _request.version = None  # this request reads the new version from now on
+
+
+# The version as this request first read it (`PageCacheMiddleware` opens and closes
+# the scope), so a page asks the shared cache for it once, not once per lookup.
+_request = threading.local()
+
+
+def request_version() -> int:
+    """The catalogue version: read once per request (again after this request
+    changed the catalogue); outside a request, read every time."""
+    version = getattr(_request, "version", None)
+    if version is None:
+        version = catalogue_version()
+        if getattr(_request, "open", False):
+            _request.version = version
+    return version
+
+
+# name -> (catalogue version, value): this process's copies (`versioned_local`).
+_local_values: dict[str, tuple[int, Any]] = {}
+
+
+def versioned_local(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()` kept in this process for the current catalogue version: for small
+    data every page shows (the column tree, the bureau's name and contacts), read
+    with no query and no transfer while nothing changes. Callers must not change
+    the value they are given; it is shared by the requests this process serves."""
+    version = request_version()
+    held = _local_values.get(name)
+    if held is not None and held[0] == version:
+        return held[1]
+    value = compute()
+    _local_values[name] = (version, value)
+    return value
 
 
 def catalogue_changed() -> None:
@@ -221,10 +257,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        _request.open, _request.version = True, None
+        try:
+            return self._answer(request)
+        finally:
+            _request.open, _request.version = False, None
+
+    def _answer(self, request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _page_key(request)
         version, entry = _versioned(key)
+        _request.version = version
         if entry is not None:
             response = _respond(request, entry)
             response["X-Page-Cache"] = "hit"

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from common.pagecache import versioned_local
 from consultations import permissions
 from consultations.models import (
     FEEDBACK_WORKDAYS,
@@ -82,12 +83,29 @@ def public_feedback(consultation: Consultation) -> Item | None:
     return Item.objects.published().filter(pk=consultation.feedback_item_id).first()
 
 
-def public_consultations_for_item(item: Item) -> QuerySet[Consultation]:
+def public_consultations_for_item(item: Item) -> list[Consultation]:
     """Public consultations an item page should point to: the item is their draft,
-    their feedback, or the policy that resulted from them (Art. 7(3)2: 关联发布)."""
-    return _with_related(Consultation.objects.public()).filter(
-        Q(item=item) | Q(feedback_item=item) | Q(policy_item=item)
+    their feedback, or the policy that resulted from them (Art. 7(3)2: 关联发布).
+
+    Few items have any: the ids of those that do are kept per catalogue version
+    (`_items_with_public_consultations`), so the other item pages run no query."""
+    if item.pk not in _items_with_public_consultations():
+        return []
+    return list(
+        _with_related(Consultation.objects.public()).filter(
+            Q(item=item) | Q(feedback_item=item) | Q(policy_item=item)
+        )
     )
+
+
+def _items_with_public_consultations() -> frozenset[int]:
+    def compute() -> frozenset[int]:
+        rows = Consultation.objects.public().values_list(
+            "item_id", "feedback_item_id", "policy_item_id"
+        )
+        return frozenset(pk for row in rows for pk in row if pk)
+
+    return versioned_local("items-with-public-consultations", compute)
 
 
 # --- back office ------------------------------------------------------------------

@@ -5,13 +5,14 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.db.models.base import ModelState
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from common.pagecache import cached_versioned
+from common.pagecache import cached_versioned, versioned_local
 from disclosure.choices import Publicity, Topic
 from disclosure.models import (
     Attachment,
@@ -39,6 +40,14 @@ def site_identity() -> SiteIdentity:
     return SiteIdentity.objects.order_by("id").first() or SiteIdentity()
 
 
+def page_identity() -> tuple[Organisation | None, SiteIdentity]:
+    """The bureau and the site's identity as every page's header and footer show
+    them: read once per catalogue version and process (their services bump the
+    version). Read-only: services that change them read `current_organisation` /
+    `site_identity`."""
+    return versioned_local("page-identity", lambda: (current_organisation(), site_identity()))
+
+
 # --- items -----------------------------------------------------------------------
 
 
@@ -58,17 +67,19 @@ def public_item_or_404(pk: int) -> Item:
     one function. Besides the public items it returns a 主动公开 item that was
     published and then withdrawn (F3): its page shows the withdrawal notice and date
     instead of the content, and `public_content_or_404` keeps the content a 404."""
-    withdrawn = Item.objects.filter(
-        status=ItemStatus.WITHDRAWN, publicity=Publicity.PROACTIVE, published_at__isnull=False
+    withdrawn = Q(status=ItemStatus.WITHDRAWN, published_at__isnull=False)
+    item = get_object_or_404(
+        Item.objects.filter(
+            Q(status=ItemStatus.PUBLISHED) | withdrawn, publicity=Publicity.PROACTIVE
+        ).select_related("column", "section", "section__organisation"),
+        pk=pk,
     )
-    queryset = (
-        (Item.objects.published() | withdrawn)
-        .select_related("column", "section", "section__organisation")
-        .prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.order_by("order", "id"))
-        )
-    )
-    return get_object_or_404(queryset, pk=pk)
+    # What `prefetch_related` would do, without its machinery (a page per request).
+    attachments = Attachment.objects.filter(item_id=item.pk).order_by("order", "id")
+    for attachment in attachments:  # evaluates (and keeps) the rows
+        attachment.item = item
+    item._prefetched_objects_cache = {"attachments": attachments}  # type: ignore[attr-defined]
+    return item
 
 
 def public_content_or_404(pk: int) -> Item:
@@ -223,10 +234,27 @@ class ColumnTree:
         return out
 
 
+def all_columns() -> list[Column]:
+    """Every column in display order: one query per catalogue version and process
+    (column changes bump the version), each call given its own copies."""
+    held = versioned_local("columns", lambda: list(Column.objects.order_by("order", "id")))
+    return [_fresh(column) for column in held]
+
+
+def _fresh(column: Column) -> Column:
+    """A copy of a loaded column (its fields, none of its cached relations): what
+    `copy.copy` gives, at a fraction of its cost."""
+    clone = Column.__new__(Column)
+    clone.__dict__.update(column.__dict__)
+    clone._state = ModelState()
+    clone._state.adding, clone._state.db = False, column._state.db
+    return clone
+
+
 def column_tree(*, with_counts: bool = False) -> ColumnTree:
-    """All columns as a tree (one query). With `with_counts`, each node knows how
+    """All columns as a tree (`all_columns`). With `with_counts`, each node knows how
     many public items it holds, its descendants' included (`catalogue_counts`)."""
-    columns = list(Column.objects.order_by("order", "id"))
+    columns = all_columns()
     by_id = {c.pk: ColumnNode(column=c, depth=0) for c in columns}
     roots: list[ColumnNode] = []
     for c in columns:
@@ -254,7 +282,10 @@ def column_tree(*, with_counts: bool = False) -> ColumnTree:
 
 
 def column_by_slug_or_404(slug: str) -> Column:
-    return get_object_or_404(Column, slug=slug)
+    for column in all_columns():
+        if column.slug == slug:
+            return column
+    raise Http404("no such column")
 
 
 def _latest_rows(column_ids: list[int], *, per_column: int, latest: int) -> list[Item]:

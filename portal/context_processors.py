@@ -68,17 +68,18 @@ def staff_links(user) -> list[dict]:
 
 
 def portal(request):
-    from disclosure.selectors import current_organisation, site_identity
+    from disclosure.selectors import page_identity
     from portal.accessibility import elder_mode_on
 
     user = getattr(request, "user", None)
     public = [{"label": label, "url": _url(name)} for label, name in PUBLIC_NAV if _url(name)]
     staff = staff_links(user)
+    organisation, site = page_identity()
     return {
         # 长者模式 (portal.accessibility): a cookie, so cached copies vary on it.
         "elder_mode": elder_mode_on(request),
-        "organisation": current_organisation(),
-        "site": site_identity(),
+        "organisation": organisation,
+        "site": site,
         "public_nav": public,
         "staff_nav": staff,
     }

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from accounts.roles import Role, group_ids, has_role, is_office_head
+from common.pagecache import versioned_local
 from disclosure import deadlines
 from disclosure.models import Item, ItemStatus
-from review.models import Action, Decision
+from review.models import Action, ChangeNote, Decision
 from review.permissions import (
     can_edit_item_content,
     can_take,
@@ -158,6 +159,15 @@ def public_links(item: Item) -> dict:
     rather than in SQL so the database uses those indexes, not a scan of every
     published item."""
     targets = [pk for pk in (item.interprets_id, item.responds_to_id, item.replaced_by_id) if pk]
+    if not targets and item.pk not in _linked_items().relation_targets:
+        return {  # nothing points here, and this item points nowhere: no query
+            "policy": None,
+            "interpretations": [],
+            "responds_to": None,
+            "responses": [],
+            "replaced_by": None,
+            "replaces": [],
+        }
     related = [
         other
         for other in Item.objects.filter(
@@ -194,9 +204,37 @@ def public_links(item: Item) -> dict:
     }
 
 
-def public_change_notes(item: Item):
+def public_change_notes(item: Item) -> list:
     """Substantive change notes, newest first (minor corrections are not shown)."""
-    return item.change_notes.filter(substantive=True).order_by("-changed_at")
+    if item.pk not in _linked_items().noted:
+        return []  # no query for the many items never changed after publication
+    return list(item.change_notes.filter(substantive=True).order_by("-changed_at"))
+
+
+@dataclass(frozen=True)
+class _LinkedItems:
+    relation_targets: frozenset[int]  # items another item interprets, answers or replaces
+    noted: frozenset[int]  # items with a substantive change note
+
+
+def _linked_items() -> _LinkedItems:
+    """Which items an item page must look up relations or change notes for: kept per
+    catalogue version and process (the services that link items or record notes
+    change the catalogue), so the item pages of the rest run no query for them."""
+
+    def compute() -> _LinkedItems:
+        linked = Item.objects.filter(
+            Q(interprets__isnull=False)
+            | Q(responds_to__isnull=False)
+            | Q(replaced_by__isnull=False)
+        ).values_list("interprets_id", "responds_to_id", "replaced_by_id")
+        noted = ChangeNote.objects.filter(substantive=True).values_list("item_id", flat=True)
+        return _LinkedItems(
+            relation_targets=frozenset(pk for row in linked for pk in row if pk),
+            noted=frozenset(noted),
+        )
+
+    return versioned_local("review-linked-items", compute)
 
 
 def page_actions(user, item: Item, report, approval_problems: list[str]) -> dict[str, bool]:

@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from common.pagecache import catalogue_changed
 from common.sanitize import clean_html
 from consultations import permissions
 from consultations.models import Consultation
@@ -66,6 +67,7 @@ def feedback_save(
         locked.feedback_item = item
         locked.policy_item = policy_item
         locked.save(update_fields=["feedback_item", "policy_item", "updated_at"])
+        catalogue_changed()  # a published policy's page links to its consultation
     return locked
 
 
@@ -81,6 +83,7 @@ def consultation_link_policy(
         _check_policy(locked, policy_item)
         locked.policy_item = policy_item
         locked.save(update_fields=["policy_item", "updated_at"])
+        catalogue_changed()  # a published policy's page links to its consultation
     return locked
 
 

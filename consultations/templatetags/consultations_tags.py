@@ -44,4 +44,4 @@ def phase_badge(phase: str) -> str:
 def consultation_links(item):
     """On a public item page: the consultation(s) this item is the draft, the
     feedback or the resulting policy of. Only public consultations."""
-    return {"item": item, "links": list(selectors.public_consultations_for_item(item))}
+    return {"item": item, "links": selectors.public_consultations_for_item(item)}
