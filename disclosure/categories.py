@@ -28,7 +28,9 @@ def categories_with_columns() -> list[CategoryColumns]:
     """Every kind in the official order, each with its columns (tree order; a column
     whose parent carries the same kind is left out: the parent stands for it). One
     query."""
-    columns = list(Column.objects.order_by("order", "id"))
+    from disclosure.selectors import all_columns
+
+    columns = all_columns()
     kind_of = {c.pk: c.content_category for c in columns}
     entries = {value: CategoryColumns(ContentCategory(value)) for value in ContentCategory.values}
     for column in columns:

@@ -6,7 +6,8 @@ from django.db.models import QuerySet
 from common.listing import CappedIds, capped_ids
 from disclosure import search_index
 from disclosure.models import Item
-from disclosure.selectors import ColumnTree, SearchFilters, column_tree, public_items_in_columns
+from disclosure.search import SearchFilters
+from disclosure.selectors import ColumnTree, column_tree, public_items_in_columns
 
 
 def _listing_key(kind: str, *parts: object) -> str:

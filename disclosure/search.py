@@ -2,6 +2,7 @@
 page and of the JSON API alike, and helpers highlight what was found."""
 
 import re
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.html import escape
@@ -11,11 +12,26 @@ from django.utils.timezone import localdate
 from common.text import plain_text
 from disclosure.choices import Topic
 from disclosure.models import Column, Section
-from disclosure.selectors import FIRST_YEAR, SearchFilters
+from disclosure.selectors import FIRST_YEAR
 
 MAX_QUERY_LENGTH = 50  # characters; longer queries are refused with a message
 MAX_TERMS = 5  # each term is one more LIKE over every searchable field
 _SPACES = re.compile(r"[\s\u3000]+")  # ASCII and full-width (ideographic) spaces
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What a valid search asks for: its terms and the filters combined with them."""
+
+    terms: tuple[str, ...] = ()
+    column: Column | None = None
+    topic: str = ""
+    year: int | None = None
+    section: Section | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.terms or self.column or self.topic or self.year or self.section)
 
 
 class PublicFilterForm(forms.Form):

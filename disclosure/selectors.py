@@ -393,19 +393,3 @@ def year_or_404(year: int) -> int:
     if not FIRST_YEAR <= year <= timezone.localdate().year + 1:
         raise Http404("year out of range")
     return year
-
-
-# --- search -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    terms: tuple[str, ...] = ()
-    column: Column | None = None
-    topic: str = ""
-    year: int | None = None
-    section: Section | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.terms or self.column or self.topic or self.year or self.section)

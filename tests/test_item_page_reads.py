@@ -189,3 +189,50 @@ def test_values_are_kept_per_version():
     pagecache.catalogue_changed()
     assert pagecache.versioned_local("t-local", compute) == 2
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize(
+    "name,value",
+    [("disclosure:item", 7), ("disclosure:item", 123456789), ("disclosure:column", "ldgx-2")],
+)
+def test_path_for_gives_what_reverse_gives(name, value):
+    from django.urls import reverse, set_script_prefix
+
+    from common.links import path_for
+
+    assert path_for(name, value) == reverse(name, args=[value])
+    set_script_prefix("/rsj/")
+    try:
+        assert path_for(name, value) == reverse(name, args=[value])
+        assert path_for(name, value).startswith("/rsj/")
+    finally:
+        set_script_prefix("/")
+
+
+def test_path_for_refuses_a_url_without_one_argument():
+    from django.urls import NoReverseMatch
+
+    from common.links import path_for
+
+    with pytest.raises(NoReverseMatch):
+        path_for("home", 1)
+
+
+def test_lists_link_every_item_and_column(client):
+    """The links written with `public_path` lead to the pages (no empty href)."""
+    child = ColumnFactory(parent=ColumnFactory(name="一级栏目"), name="二级栏目")
+    item = ItemFactory(published=True, column=child, title="关于发放补贴的通知")
+    column_link = f'href="{reverse("disclosure:column", args=[child.slug])}"'
+    item_link = f'href="{reverse("disclosure:item", args=[item.pk])}"'
+    pages = {  # page: the links it must carry
+        reverse("home"): [item_link],
+        reverse("disclosure:catalogue"): [column_link],
+        reverse("disclosure:column", args=[child.parent.slug]): [column_link, item_link],
+        reverse("disclosure:search") + "?q=%E8%A1%A5%E8%B4%B4": [item_link],
+        reverse("site_map"): [column_link],
+    }
+    for url, links in pages.items():
+        page = client.get(url).content.decode()
+        assert 'href=""' not in page, url
+        for link in links:
+            assert link in page, (url, link)

@@ -1,5 +1,6 @@
 from django.db import models
 
+from common.links import path_for
 from disclosure.choices import ColumnKind, ContentCategory, UpdateFrequency
 
 
@@ -46,6 +47,10 @@ class Column(models.Model):
 
     def __str__(self) -> str:
         return f"{self.parent.name} > {self.name}" if self.parent_id else self.name
+
+    @property
+    def public_path(self) -> str:
+        return path_for("disclosure:column", self.slug)
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from common.links import path_for
 from disclosure.choices import (
     ContentCategory,
     DocumentType,
@@ -209,6 +210,11 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def public_path(self) -> str:
+        """The public page's path (a 404 unless the item is public)."""
+        return path_for("disclosure:item", self.pk)
 
     @property
     def is_public(self) -> bool:
