@@ -21,6 +21,7 @@ from disclosure.search import (
     best_excerpt_source,
     excerpt,
     highlight,
+    option_tags,
 )
 
 logger = logging.getLogger(__name__)
@@ -280,6 +281,26 @@ def year_detail(request, year: int):
 # --- search ------------------------------------------------------------------------
 
 
+def _filter_options(tree, chosen) -> dict:
+    """The search form's four filter boxes, with what the visitor chose marked."""
+    topics = []
+    for topic in selectors.topics_with_counts():
+        topics.append((topic.code, topic.label))
+        topics += [(sub.code, f"\u3000└ {sub.label}") for sub in topic.children]
+    columns = [
+        (node.column.slug, f"{node.indent}└ {node.column.name}" if node.depth else node.column.name)
+        for node in tree.flat()
+    ]
+    years = [(str(year), f"{year}年") for year, _ in selectors.years_with_counts()]
+    sections = [(str(section.pk), section.name) for section in selectors.sections_with_counts()]
+    return {
+        "column_options": option_tags(columns, chosen.get("column", "")),
+        "topic_options": option_tags(topics, chosen.get("topic", "")),
+        "year_options": option_tags(years, chosen.get("year", "")),
+        "section_options": option_tags(sections, chosen.get("section", "")),
+    }
+
+
 @require_safe
 @public_page
 def search(request):
@@ -287,10 +308,7 @@ def search(request):
     tree = selectors.column_tree()
     context = {
         "form": form,
-        "column_choices": tree.flat(),
-        "topic_choices": selectors.topics_with_counts(),
-        "year_choices": selectors.years_with_counts(),
-        "section_choices": selectors.sections_with_counts(),
+        **_filter_options(tree, request.GET),
         "crumbs": [("信息检索", "")],
         "max_length": MAX_QUERY_LENGTH,
         "page": None,

@@ -180,6 +180,24 @@ def test_filter_choices_keep_the_selection(client):
     SectionFactory()
     text = client.get(URL, {"q": "x", "column": "gzdt"}).content.decode()
     assert '<option value="gzdt" selected>' in text
+    assert text.count(" selected>") == 1
+
+
+@pytest.mark.django_db
+def test_every_filter_box_keeps_its_selection_and_escapes_names(client):
+    parent = ColumnFactory(slug="zcwj", name="政策文件")
+    ColumnFactory(slug="gfxwj", name="规范性<文件>", parent=parent)
+    section = SectionFactory(name="就业股 & 社保股")
+    ItemFactory(published=True, column=parent, section=section, topic="15")
+    year = str(timezone.localdate().year)
+    chosen = {"column": "gfxwj", "topic": "15", "year": year, "section": str(section.pk)}
+    text = client.get(URL, {"q": "x", **chosen}).content.decode()
+    assert '<option value="gfxwj" selected>\u3000└ 规范性&lt;文件&gt;</option>' in text
+    assert '<option value="15" selected>' in text
+    assert f'<option value="{year}" selected>{year}年</option>' in text
+    assert f'<option value="{section.pk}" selected>就业股 &amp; 社保股</option>' in text
+    assert '<option value="zcwj">政策文件</option>' in text
+    assert text.count(" selected>") == 4
 
 
 # --- helpers ---------------------------------------------------------------------
