@@ -6,12 +6,13 @@ import logging
 from pathlib import PurePosixPath
 
 from django.shortcuts import render
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
 from django.views.decorators.http import require_safe
 
 from common.exports import file_response
 from common.listing import capped_page_or_404
-from common.pagecache import public_page
+from common.pagecache import public_page, versioned_local
 from common.sanitize import clean_html
 from disclosure import listings, selectors, services
 from disclosure.categories import categories_with_columns
@@ -117,7 +118,7 @@ def column_detail(request, slug: str):
     page = capped_page_or_404(
         request,
         listings.column_listing(tree.subtree_ids(column)),
-        selectors.public_items_by_ids,
+        selectors.public_list_rows_by_ids,
     )
     return render(
         request,
@@ -127,7 +128,7 @@ def column_detail(request, slug: str):
             "column": column,
             "node": node,
             "children": node.children,
-            "nav_tree": tree.flat(),
+            "nav_html": _browse_nav(column),
             "page": page,
             "items": page.object_list,
         },
@@ -203,9 +204,23 @@ def attachment_download(request, pk: int, attachment_pk: int):
 # --- browse ------------------------------------------------------------------------
 
 
+def _browse_nav(current) -> str:
+    """The catalogue's side navigation (every column, `current` marked): the same
+    for every page of a column until the catalogue changes, so rendered once per
+    catalogue version, script prefix and column in each process."""
+    key = f"browse-nav:{get_script_prefix()}:{current.pk if current else ''}"
+    return versioned_local(
+        key,
+        lambda: render_to_string(
+            "disclosure/_browse_nav.html",
+            {"tree": selectors.column_tree().flat(), "current": current},
+        ),
+    )
+
+
 def _browse(request, *, heading: str, crumbs: list, name: str, queryset):
     page = capped_page_or_404(
-        request, listings.queryset_listing(name, queryset), selectors.public_items_by_ids
+        request, listings.queryset_listing(name, queryset), selectors.public_list_rows_by_ids
     )
     return render(
         request,
@@ -213,7 +228,7 @@ def _browse(request, *, heading: str, crumbs: list, name: str, queryset):
         {
             "crumbs": crumbs,
             "heading": heading,
-            "nav_tree": selectors.column_tree().flat(),
+            "nav_html": _browse_nav(None),
             "page": page,
             "items": page.object_list,
         },
@@ -281,23 +296,33 @@ def year_detail(request, year: int):
 # --- search ------------------------------------------------------------------------
 
 
-def _filter_options(tree, chosen) -> dict:
-    """The search form's four filter boxes, with what the visitor chose marked."""
+def _filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """The search form's four filter boxes as (value, label) pairs: the same for
+    every search until the catalogue changes, so built once per version."""
     topics = []
     for topic in selectors.topics_with_counts():
         topics.append((topic.code, topic.label))
         topics += [(sub.code, f"\u3000└ {sub.label}") for sub in topic.children]
-    columns = [
-        (node.column.slug, f"{node.indent}└ {node.column.name}" if node.depth else node.column.name)
-        for node in tree.flat()
-    ]
-    years = [(str(year), f"{year}年") for year, _ in selectors.years_with_counts()]
-    sections = [(str(section.pk), section.name) for section in selectors.sections_with_counts()]
     return {
-        "column_options": option_tags(columns, chosen.get("column", "")),
-        "topic_options": option_tags(topics, chosen.get("topic", "")),
-        "year_options": option_tags(years, chosen.get("year", "")),
-        "section_options": option_tags(sections, chosen.get("section", "")),
+        "column": [
+            (
+                node.column.slug,
+                f"{node.indent}└ {node.column.name}" if node.depth else node.column.name,
+            )
+            for node in selectors.column_tree().flat()
+        ],
+        "topic": topics,
+        "year": [(str(year), f"{year}年") for year, _ in selectors.years_with_counts()],
+        "section": [(str(s.pk), s.name) for s in selectors.sections_with_counts()],
+    }
+
+
+def _filter_options(chosen) -> dict:
+    """The filter boxes' `<option>`s, with what the visitor chose marked."""
+    choices = versioned_local("search-filter-choices", _filter_choices)
+    return {
+        f"{name}_options": option_tags(pairs, chosen.get(name, ""))
+        for name, pairs in choices.items()
     }
 
 
@@ -308,7 +333,7 @@ def search(request):
     tree = selectors.column_tree()
     context = {
         "form": form,
-        **_filter_options(tree, request.GET),
+        **_filter_options(request.GET),
         "crumbs": [("信息检索", "")],
         "max_length": MAX_QUERY_LENGTH,
         "page": None,
@@ -326,7 +351,7 @@ def search(request):
             page = capped_page_or_404(
                 request,
                 listings.search_listing(filters, tree=tree),
-                selectors.public_items_by_ids,
+                selectors.public_search_rows_by_ids,
             )
             for item in page.object_list:
                 item.title_html = highlight(item.title, filters.terms)

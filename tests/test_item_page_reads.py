@@ -236,3 +236,21 @@ def test_lists_link_every_item_and_column(client):
         assert 'href=""' not in page, url
         for link in links:
             assert link in page, (url, link)
+
+
+def test_the_side_navigation_marks_each_column_and_follows_renames(client, page_cache):
+    first = ColumnFactory(name="就业创业", slug="jycy")
+    second = ColumnFactory(name="社会保险", slug="shbx")
+    for column in (first, second):
+        ItemFactory(published=True, column=column)
+
+    def current(slug: str) -> str:
+        page = client.get(reverse("disclosure:column", args=[slug])).content.decode()
+        nav = page[page.index('class="side-nav"') :]
+        return nav[: nav.index('aria-current="page"')].rsplit('href="', 1)[1]
+
+    assert current("jycy").startswith("/columns/jycy/")
+    assert current("shbx").startswith("/columns/shbx/")
+    services.column_update(column=second, acting_user=None, name="养老保险")
+    page = client.get(reverse("disclosure:column", args=["jycy"])).content.decode()
+    assert "养老保险" in page[page.index('class="side-nav"') :]
