@@ -161,7 +161,8 @@ def _page_key(request: HttpRequest) -> str:
     the copy under it records the catalogue version it was made under."""
     vary = "|".join(f"{name}={request.COOKIES.get(name, '')}" for name in _vary_cookies())
     raw = f"{request.get_host()}|{request.get_full_path()}|{vary}"
-    return f"page:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
+    # "r2": copies hold a pickled response (copies of the earlier layout are never read).
+    return f"page:r2:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -181,52 +182,44 @@ def _vary_cookies() -> tuple[str, ...]:
 
 
 def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
+    """The stored answer, or a 304 when the client holds it already."""
     etag = quote_etag(entry["etag"])
-    varies = _vary_cookies()
     # A visitor in a non-default variant proves what they hold by the ETag only.
-    by_date = not any(request.COOKIES.get(name) for name in varies)
+    by_date = not any(request.COOKIES.get(name) for name in _vary_cookies())
     conditional = get_conditional_response(
         request, etag=etag, last_modified=entry["last_modified"] if by_date else None
     )
     if conditional is not None:
-        if varies:
+        if _vary_cookies():
             patch_vary_headers(conditional, ("Cookie",))
         return conditional
-    response = HttpResponse(
-        entry["content"], status=entry["status"], content_type=entry["content_type"]
-    )
-    for header, value in entry["headers"]:
-        response[header] = value
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(entry["last_modified"])
-    if varies:
-        patch_vary_headers(response, ("Cookie",))
-    return response
+    # Unpickled from the cache for this request alone, headers and all: no header is
+    # validated again (Django's own cache middleware keeps responses the same way).
+    return entry["response"]
 
 
 # Headers the rest of the stack sets that are kept with a copy; cookies never are.
 _NONCE = re.compile(r"\s*'nonce-[^']*'")
+_NOT_KEPT = ("set-cookie", "content-length", "etag", "last-modified", "date")
 
 
 def _entry(response: HttpResponse, version: int) -> dict:
     content = response.content
-    headers = []
+    etag = hashlib.sha256(content).hexdigest()[:32]
+    last_modified = int(time.time())
+    copy = HttpResponse(content, status=response.status_code)
     for header, value in response.items():
-        if header.lower() in ("set-cookie", "content-length", "etag", "last-modified", "date"):
+        if header.lower() in _NOT_KEPT:
             continue
         if header.lower() == "content-security-policy":
             # The pages use no nonce; a copy must not hand one nonce to everyone.
             value = _NONCE.sub("", value)
-        headers.append((header, value))
-    return {
-        "version": version,
-        "content": content,
-        "status": response.status_code,
-        "content_type": response["Content-Type"],
-        "headers": headers,
-        "etag": hashlib.sha256(content).hexdigest()[:32],
-        "last_modified": int(time.time()),
-    }
+        copy[header] = value
+    copy["ETag"] = quote_etag(etag)
+    copy["Last-Modified"] = http_date(last_modified)
+    if _vary_cookies():
+        patch_vary_headers(copy, ("Cookie",))
+    return {"version": version, "response": copy, "etag": etag, "last_modified": last_modified}
 
 
 _MARK = "_public_page"
