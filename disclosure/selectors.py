@@ -337,11 +337,16 @@ def top_columns_with_latest(
     """Top-level columns, each with `latest` = its newest public items (its own and
     its sub-columns'), and the newest `latest` items of the whole catalogue.
 
-    Two queries whatever the number of columns or items: the tree, and the newest
-    rows of every column and of the catalogue (one UNION ALL). The newest items of
+    At most two queries whatever the number of columns or items, each once per
+    catalogue version and process: the tree, and the newest rows of every column
+    and of the catalogue (one UNION ALL). The newest items of
     a top-level column are among the newest `per_column` of each column under it."""
     tree = column_tree()
-    rows = _latest_rows(list(tree.by_id), per_column=per_column, latest=latest)
+    # The newest rows change only with the catalogue: read once per version and process.
+    rows = versioned_local(
+        f"latest-rows:{per_column}:{latest}",
+        lambda: _latest_rows(list(tree.by_id), per_column=per_column, latest=latest),
+    )
     newest = {row.pk: row for row in rows}  # a row may come from two parts
     ordered = sorted(newest.values(), key=lambda i: (i.published_at, i.pk), reverse=True)
     columns = []

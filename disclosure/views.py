@@ -320,10 +320,16 @@ def _filter_choices() -> dict[str, list[tuple[str, str]]]:
 def _filter_options(chosen) -> dict:
     """The filter boxes' `<option>`s, with what the visitor chose marked."""
     choices = versioned_local("search-filter-choices", _filter_choices)
-    return {
-        f"{name}_options": option_tags(pairs, chosen.get(name, ""))
-        for name, pairs in choices.items()
-    }
+    options = {}
+    for name, pairs in choices.items():
+        value = chosen.get(name, "")
+        if not any(value == option for option, _ in pairs):
+            value = ""  # nothing marked: one copy serves every such request
+        options[f"{name}_options"] = versioned_local(
+            f"search-filter-options:{name}:{value}",
+            lambda pairs=pairs, value=value: option_tags(pairs, value),
+        )
+    return options
 
 
 @require_safe

@@ -198,6 +198,9 @@ def test_every_filter_box_keeps_its_selection_and_escapes_names(client):
     assert f'<option value="{section.pk}" selected>就业股 &amp; 社保股</option>' in text
     assert '<option value="zcwj">政策文件</option>' in text
     assert text.count(" selected>") == 4
+    # A value that is no option marks none (and the search says why).
+    text = client.get(URL, {"q": "x", "column": "no-such-column"}).content.decode()
+    assert text.count(" selected>") == 0
 
 
 # --- helpers ---------------------------------------------------------------------
