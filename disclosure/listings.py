@@ -1,5 +1,8 @@
 """Capped listings of public items (common.listing): the ids of a column, a topic,
-a section, a year or a search, computed once per catalogue version."""
+a section, a year or a search, computed once per catalogue version; and the rows a
+page of them shows."""
+
+from collections.abc import Sequence
 
 from django.db.models import QuerySet
 
@@ -45,3 +48,27 @@ def search_listing(filters: SearchFilters, *, tree: ColumnTree | None = None) ->
     return capped_ids(
         _listing_key("search", query), lambda limit: search_index.search_ids(query, limit=limit)
     )
+
+
+# What a list row shows (disclosure/_item_list.html): building the rows' full
+# objects (bodies, every catalogue field, section and bureau) cost more than the query.
+LIST_ROW_FIELDS = (
+    *("title", "summary", "index_number", "document_number", "validity", "published_at"),
+    *("status", "publicity", "column__name", "column__slug"),
+)
+
+
+def public_list_rows_by_ids(ids: Sequence[int]) -> QuerySet[Item]:
+    """The public items among `ids` (a page of a listing) with only what list pages show."""
+    return (
+        Item.objects.published()
+        .filter(pk__in=list(ids))
+        .select_related("column")
+        .only(*LIST_ROW_FIELDS)
+        .order_by("-published_at", "-id")
+    )
+
+
+def public_search_rows_by_ids(ids: Sequence[int]) -> QuerySet[Item]:
+    """List rows with the body, which search results quote around the match."""
+    return public_list_rows_by_ids(ids).only(*LIST_ROW_FIELDS, "body")

@@ -106,30 +106,6 @@ def public_items_by_ids(ids: Sequence[int]) -> QuerySet[Item]:
     return public_items().filter(pk__in=list(ids))
 
 
-# What a list row shows (disclosure/_item_list.html): building the rows' full
-# objects (bodies, every catalogue field, section and bureau) cost more than the query.
-LIST_ROW_FIELDS = (
-    *("title", "summary", "index_number", "document_number", "validity", "published_at"),
-    *("status", "publicity", "column__name", "column__slug"),
-)
-
-
-def public_list_rows_by_ids(ids: Sequence[int]) -> QuerySet[Item]:
-    """`public_items_by_ids` with only what list pages show."""
-    return (
-        Item.objects.published()
-        .filter(pk__in=list(ids))
-        .select_related("column")
-        .only(*LIST_ROW_FIELDS)
-        .order_by("-published_at", "-id")
-    )
-
-
-def public_search_rows_by_ids(ids: Sequence[int]) -> QuerySet[Item]:
-    """List rows with the body, which search results quote around the match."""
-    return public_list_rows_by_ids(ids).only(*LIST_ROW_FIELDS, "body")
-
-
 @dataclass(frozen=True)
 class CatalogueCounts:
     """Public items per column, topic, section and year (the catalogue's browse

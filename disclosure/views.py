@@ -118,7 +118,7 @@ def column_detail(request, slug: str):
     page = capped_page_or_404(
         request,
         listings.column_listing(tree.subtree_ids(column)),
-        selectors.public_list_rows_by_ids,
+        listings.public_list_rows_by_ids,
     )
     return render(
         request,
@@ -220,7 +220,7 @@ def _browse_nav(current) -> str:
 
 def _browse(request, *, heading: str, crumbs: list, name: str, queryset):
     page = capped_page_or_404(
-        request, listings.queryset_listing(name, queryset), selectors.public_list_rows_by_ids
+        request, listings.queryset_listing(name, queryset), listings.public_list_rows_by_ids
     )
     return render(
         request,
@@ -357,7 +357,7 @@ def search(request):
             page = capped_page_or_404(
                 request,
                 listings.search_listing(filters, tree=tree),
-                selectors.public_search_rows_by_ids,
+                listings.public_search_rows_by_ids,
             )
             for item in page.object_list:
                 item.title_html = highlight(item.title, filters.terms)
