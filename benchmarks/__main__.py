@@ -8,7 +8,8 @@ against the ceiling of a static file of the item page's size.
 2. gunicorn, 2 sync workers, production settings (DEBUG off, persistent
    connections), the shared cache on Redis when BENCH_REDIS_URL (default
    redis://127.0.0.1:6379/15) answers, the database cache otherwise.
-3. wrk on loopback (8 connections, BENCH_SECONDS each): requests per second, p50
+3. wrk on loopback (8 connections, BENCH_SECONDS each, after one second of every
+   page to warm the workers): requests per second, p50
    and p99 of each page, first with the page cache off (every request renders),
    then on; each figure also as a ratio to the static file served by whitenoise in
    the same server, measured right before that page. Then 50 simultaneous request submissions.
@@ -48,6 +49,11 @@ def main() -> int:
     for cached in (False, True):
         with server.Gunicorn(env, page_cache=cached) as gunicorn:
             static = gunicorn.url(pages["static"])
+            # Steady state, as a site that has been up a while: every worker has
+            # compiled the templates and read what it keeps per catalogue version
+            # (the first page after a start otherwise carries ~0.6 s in its p99).
+            for _, path in pages["urls"]:
+                load.wrk(gunicorn.url(path), 1)
             ceilings = []
             for name, path in pages["urls"]:
                 # The ceiling right before each page: the machine's load drifts.

@@ -46,6 +46,10 @@ from django.utils.http import http_date, quote_etag
 VERSION_KEY = "catalogue:version"
 # Copies live at most this long even if nothing changes (seconds).
 PAGE_TIMEOUT = 600
+# A derived value that is costly at scale and has one key (the catalogue's counts:
+# a second at a million items) is kept until the catalogue changes, up to a day, so
+# no visitor waits for it to be recomputed merely because time passed.
+DERIVED_TIMEOUT = 24 * 3600
 # How long a process waits for another that is computing the same derived value.
 WAIT_SECONDS = 20
 

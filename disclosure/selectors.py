@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from common.pagecache import cached_versioned, versioned_local
+from common.pagecache import DERIVED_TIMEOUT, cached_versioned, versioned_local
 from disclosure.choices import Publicity, Topic
 from disclosure.models import (
     Attachment,
@@ -146,7 +146,7 @@ def _count_public() -> CatalogueCounts:
 def catalogue_counts() -> CatalogueCounts:
     """Grouped counts over all public items: one GROUP BY, run once per catalogue
     version and then read from the shared cache by every page and process."""
-    return cached_versioned("catalogue-counts", _count_public)
+    return cached_versioned("catalogue-counts", _count_public, timeout=DERIVED_TIMEOUT)
 
 
 def public_items_in_columns(column_ids: list[int]) -> QuerySet[Item]:

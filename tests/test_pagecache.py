@@ -275,3 +275,22 @@ def test_while_another_process_computes_a_value_nobody_gets_an_older_one(monkeyp
     cache.add(f"{key}:lock", 1, timeout=30)
     monkeypatch.setattr(pagecache, "WAIT_SECONDS", 0.2)
     assert pagecache.cached_versioned("t2", lambda: "new") == "new"
+
+
+def test_the_catalogue_counts_outlive_the_page_copies(monkeypatch):
+    """Counting a million items takes a second: the counts stay until the catalogue
+    changes (up to a day), not only as long as a page copy."""
+    from disclosure.selectors import catalogue_counts
+
+    stored = {}
+    real_set = pagecache.cache.set
+
+    def spy(key, value, timeout=None, **kwargs):
+        stored[key] = timeout
+        return real_set(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(pagecache.cache, "set", spy)
+    pagecache.catalogue_changed()
+    catalogue_counts()
+    assert pagecache.DERIVED_TIMEOUT in stored.values()
+    assert pagecache.DERIVED_TIMEOUT >= 24 * 3600 > pagecache.PAGE_TIMEOUT
