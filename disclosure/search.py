@@ -9,7 +9,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localdate
 
+from common.pagecache import versioned_local
 from common.text import plain_text
+from disclosure import selectors
 from disclosure.choices import Topic
 from disclosure.models import Column, Section
 from disclosure.selectors import FIRST_YEAR
@@ -167,6 +169,37 @@ def option_tags(choices: list[tuple[str, str]], selected: str) -> SafeString:
             for value, label in choices
         )
     )
+
+
+def _filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """The search form's four filter boxes as (value, label) pairs: the same for
+    every search until the catalogue changes, so built once per version."""
+    topics = []
+    for topic in selectors.topics_with_counts():
+        topics.append((topic.code, topic.label))
+        topics += [(sub.code, f"\u3000└ {sub.label}") for sub in topic.children]
+    return {
+        "column": [
+            (
+                node.column.slug,
+                f"{node.indent}└ {node.column.name}" if node.depth else node.column.name,
+            )
+            for node in selectors.column_tree().flat()
+        ],
+        "topic": topics,
+        "year": [(str(year), f"{year}年") for year, _ in selectors.years_with_counts()],
+        "section": [(str(s.pk), s.name) for s in selectors.sections_with_counts()],
+    }
+
+
+def filter_options(chosen) -> dict[str, SafeString]:
+    """The search page's filter boxes (`column_options`, `topic_options`, ...), with
+    what the visitor chose (`chosen`: the query parameters) marked."""
+    choices = versioned_local("search-filter-choices", _filter_choices)
+    return {
+        f"{name}_options": option_tags(pairs, chosen.get(name, ""))
+        for name, pairs in choices.items()
+    }
 
 
 def best_excerpt_source(item, terms: tuple[str, ...]) -> str:

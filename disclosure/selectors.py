@@ -1,11 +1,12 @@
-"""Reads of the catalogue. Public pages read items only through `public_items()`
-(and the single-item `public_item_or_404()`), so nothing that is not a published
-主动公开 item can leak onto a public surface by accident (F1)."""
+"""Reads of the catalogue. Public pages read items only through `public_items()`,
+the single-item `public_item_or_404()` and the list rows of `disclosure.listings`,
+each starting from published 主动公开 items, so nothing else can leak onto a public
+surface by accident (F1)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.base import ModelState
 from django.db.models.functions import ExtractYear
 from django.http import Http404
@@ -68,18 +69,16 @@ def public_item_or_404(pk: int) -> Item:
     published and then withdrawn (F3): its page shows the withdrawal notice and date
     instead of the content, and `public_content_or_404` keeps the content a 404."""
     withdrawn = Q(status=ItemStatus.WITHDRAWN, published_at__isnull=False)
-    item = get_object_or_404(
+    queryset = (
         Item.objects.filter(
             Q(status=ItemStatus.PUBLISHED) | withdrawn, publicity=Publicity.PROACTIVE
-        ).select_related("column", "section", "section__organisation"),
-        pk=pk,
+        )
+        .select_related("column", "section", "section__organisation")
+        .prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.order_by("order", "id"))
+        )
     )
-    # What `prefetch_related` would do, without its machinery (a page per request).
-    attachments = Attachment.objects.filter(item_id=item.pk).order_by("order", "id")
-    for attachment in attachments:  # evaluates (and keeps) the rows
-        attachment.item = item
-    item._prefetched_objects_cache = {"attachments": attachments}  # type: ignore[attr-defined]
-    return item
+    return get_object_or_404(queryset, pk=pk)
 
 
 def public_content_or_404(pk: int) -> Item:

@@ -21,8 +21,8 @@ from disclosure.search import (
     PublicFilterForm,
     best_excerpt_source,
     excerpt,
+    filter_options,
     highlight,
-    option_tags,
 )
 
 logger = logging.getLogger(__name__)
@@ -296,42 +296,6 @@ def year_detail(request, year: int):
 # --- search ------------------------------------------------------------------------
 
 
-def _filter_choices() -> dict[str, list[tuple[str, str]]]:
-    """The search form's four filter boxes as (value, label) pairs: the same for
-    every search until the catalogue changes, so built once per version."""
-    topics = []
-    for topic in selectors.topics_with_counts():
-        topics.append((topic.code, topic.label))
-        topics += [(sub.code, f"\u3000└ {sub.label}") for sub in topic.children]
-    return {
-        "column": [
-            (
-                node.column.slug,
-                f"{node.indent}└ {node.column.name}" if node.depth else node.column.name,
-            )
-            for node in selectors.column_tree().flat()
-        ],
-        "topic": topics,
-        "year": [(str(year), f"{year}年") for year, _ in selectors.years_with_counts()],
-        "section": [(str(s.pk), s.name) for s in selectors.sections_with_counts()],
-    }
-
-
-def _filter_options(chosen) -> dict:
-    """The filter boxes' `<option>`s, with what the visitor chose marked."""
-    choices = versioned_local("search-filter-choices", _filter_choices)
-    options = {}
-    for name, pairs in choices.items():
-        value = chosen.get(name, "")
-        if not any(value == option for option, _ in pairs):
-            value = ""  # nothing marked: one copy serves every such request
-        options[f"{name}_options"] = versioned_local(
-            f"search-filter-options:{name}:{value}",
-            lambda pairs=pairs, value=value: option_tags(pairs, value),
-        )
-    return options
-
-
 @require_safe
 @public_page
 def search(request):
@@ -339,7 +303,7 @@ def search(request):
     tree = selectors.column_tree()
     context = {
         "form": form,
-        **_filter_options(request.GET),
+        **filter_options(request.GET),
         "crumbs": [("信息检索", "")],
         "max_length": MAX_QUERY_LENGTH,
         "page": None,

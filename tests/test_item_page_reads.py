@@ -150,7 +150,7 @@ def test_a_policy_linked_to_a_consultation_shows_the_link(client, page_cache, of
     assert consultation.item.title in page
 
 
-def test_an_item_of_another_column_tree_is_not_given_a_stale_tree(client, settings):
+def test_what_a_page_adds_to_its_columns_stays_off_the_next_pages(client, settings):
     """Copies handed out are the caller's own: a page that annotates its columns
     (the home page's newest items) leaves nothing on the next page's."""
     settings.PAGE_CACHE_ENABLED = False
@@ -175,20 +175,6 @@ def test_the_version_is_read_once_per_request_and_again_after_a_change():
     finally:
         pagecache._request.open, pagecache._request.version = False, None
     assert pagecache.request_version() == pagecache.catalogue_version()
-
-
-def test_values_are_kept_per_version():
-    calls = []
-
-    def compute():
-        calls.append(1)
-        return len(calls)
-
-    assert pagecache.versioned_local("t-local", compute) == 1
-    assert pagecache.versioned_local("t-local", compute) == 1
-    pagecache.catalogue_changed()
-    assert pagecache.versioned_local("t-local", compute) == 2
-    assert len(calls) == 2
 
 
 @pytest.mark.parametrize(

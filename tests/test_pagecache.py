@@ -250,17 +250,19 @@ def test_a_new_column_and_an_organisation_edit_show_at_once(client, item):
     assert "0572-7654321" in client.get(reverse("home")).content.decode()
 
 
-def test_derived_values_are_computed_once_per_version():
+@pytest.mark.parametrize("keep", [pagecache.cached_versioned, pagecache.versioned_local])
+def test_derived_values_are_computed_once_per_version(keep):
+    """In the shared cache (`cached_versioned`) or in this process (`versioned_local`)."""
     calls = []
 
     def compute():
         calls.append(1)
         return len(calls)
 
-    assert pagecache.cached_versioned("t", compute) == 1
-    assert pagecache.cached_versioned("t", compute) == 1
+    assert keep("t", compute) == 1
+    assert keep("t", compute) == 1
     pagecache.catalogue_changed()
-    assert pagecache.cached_versioned("t", compute) == 2
+    assert keep("t", compute) == 2
     assert len(calls) == 2
 
 
